@@ -1,0 +1,209 @@
+import { formatDate, formatTerm, joinDutch } from '../calendar/dutch.ts';
+import { addDays, daysBetween, type IsoDate } from '../calendar/iso-date.ts';
+import { addTerm, type Term } from '../calendar/term.ts';
+import { addWorkingDays, countWorkingDays, type SkippedDay } from '../calendar/working-calendar.ts';
+import type { Complaint } from '../schemas/complaint.ts';
+import type { Regulation, Step, StepCondition } from '../schemas/regulation.ts';
+import type { RegulationVersion } from './regulation-set.ts';
+
+/** Where a step stands. */
+export type StepState = 'done' | 'done-late' | 'open' | 'due-soon' | 'overdue' | 'not-applicable';
+
+/** A complaint's state. */
+export type ComplaintState = 'open' | 'closed' | 'withdrawn';
+
+/** One step of one complaint, with its computed deadline. */
+export interface StepStatus {
+  /** Step id. */
+  id: string;
+  /** Step title from the regulation. */
+  title: string;
+  /** Who acts. */
+  actor: string;
+  /** Due date, or null when the step has no deadline or its start is not known yet. */
+  due: IsoDate | null;
+  /** Date done, or null. */
+  done: IsoDate | null;
+  /** Where the step stands on `today`. */
+  status: StepState;
+  /** How the due date was computed, in Dutch. */
+  explanation: string;
+}
+
+/** A complaint's computed status. */
+export interface ComplaintStatus {
+  id: string;
+  organisation: string;
+  /** The regulation version applied, `<slug>@<version>`. */
+  regulation: string;
+  received: IsoDate;
+  state: ComplaintState;
+  handler: string | null;
+  steps: StepStatus[];
+}
+
+/** Steps due within this many working days count as due soon. */
+export const DUE_SOON_WORKING_DAYS = 5;
+
+const CONDITION_TEXT: Record<StepCondition, string> = {
+  admissible: 'alleen als de klacht in behandeling wordt genomen',
+  inadmissible: 'alleen als de klacht niet in behandeling wordt genomen',
+  founded: 'alleen als de klacht (deels) gegrond is',
+  unfounded: 'alleen als de klacht ongegrond is',
+  measures: 'alleen als er maatregelen zijn',
+  escalated: 'alleen als de klager de afhandeling voorlegt aan een ander',
+};
+
+/**
+ * Whether a step's condition holds for a complaint. Unknown facts take the usual course: a complaint
+ * is admissible until recorded otherwise; founded/unfounded hold only once the outcome says so.
+ */
+export function conditionHolds(condition: StepCondition | undefined, complaint: Complaint): boolean {
+  switch (condition) {
+    case undefined:
+      return true;
+    case 'admissible':
+      return complaint.admissible !== false && complaint.outcome !== 'niet-ontvankelijk';
+    case 'inadmissible':
+      return complaint.admissible === false || complaint.outcome === 'niet-ontvankelijk';
+    case 'founded':
+      return complaint.outcome === 'gegrond' || complaint.outcome === 'deels-gegrond';
+    case 'unfounded':
+      return complaint.outcome === 'ongegrond';
+    case 'measures':
+      return complaint.measures.length > 0;
+    case 'escalated':
+      return complaint.escalation.length > 0;
+  }
+}
+
+/** The date a step was done, from the complaint's `steps` (or the receipt for `auto: received`). */
+export function doneDate(complaint: Complaint, step: Pick<Step, 'id' | 'auto'>): IsoDate | undefined {
+  if (step.auto === 'received') return complaint.received;
+  const value = complaint.steps[step.id];
+  if (value === undefined) return undefined;
+  return typeof value === 'string' ? value : value.on;
+}
+
+/** A complaint's state from its outcome and closing date. */
+export function complaintState(complaint: Pick<Complaint, 'outcome' | 'closed'>): ComplaintState {
+  if (complaint.outcome === 'ingetrokken') return 'withdrawn';
+  return complaint.closed === undefined ? 'open' : 'closed';
+}
+
+function describeStart(from: string, regulation: Regulation): string {
+  if (from === 'received') return 'na ontvangst';
+  if (from === 'assignmentEnded') return 'na afronding van de opdracht';
+  const step = regulation.steps.find((s) => s.id === from);
+  return `na ${step?.event ?? `de stap '${step?.title ?? from}'`}`;
+}
+
+function startDate(from: string, complaint: Complaint, regulation: Regulation): IsoDate | undefined {
+  if (from === 'received') return complaint.received;
+  if (from === 'assignmentEnded') return complaint.assignmentEnded;
+  const step = regulation.steps.find((s) => s.id === from);
+  return step ? doneDate(complaint, step) : undefined;
+}
+
+function skippedText(skipped: readonly SkippedDay[]): string {
+  if (skipped.length === 0) return '';
+  const names = [...new Set(skipped.map((s) => s.name))];
+  return `; ${joinDutch(names)} ${names.length === 1 ? 'telt' : 'tellen'} niet mee`;
+}
+
+/** The due date of one step and how it came about, or null with the reason. */
+export function stepDeadline(
+  step: Step,
+  complaint: Complaint,
+  version: Pick<RegulationVersion, 'regulation' | 'calendar'>,
+  today: IsoDate,
+): { due: IsoDate | null; explanation: string } {
+  const { regulation, calendar } = version;
+  const deadline = step.deadline;
+  if (!deadline) return { due: null, explanation: 'geen termijn in het reglement' };
+  const term: Term = { amount: deadline.amount, unit: deadline.unit };
+  const phrase = `${formatTerm(term)} ${describeStart(deadline.from, regulation)}`;
+  const start = startDate(deadline.from, complaint, regulation);
+  if (start === undefined) {
+    return { due: null, explanation: `${phrase}; de termijn start zodra die datum bekend is` };
+  }
+  const options = { atwRollForward: regulation.calendar.atwRollForward };
+  const base = addTerm(start, term, calendar, options);
+  let due = base.date;
+  const parts = [`${phrase} op ${formatDate(start)}${skippedText(base.skipped)}`];
+  if (base.rolledFrom !== undefined) {
+    parts.push(`${formatDate(base.rolledFrom)} is geen werkdag: volgens de Algemene termijnenwet doorgeschoven`);
+  }
+  for (const extension of complaint.extensions) {
+    if (extension.step !== step.id) continue;
+    const extended = addTerm(due, extension, calendar, options);
+    parts.push(`verlengd met ${formatTerm(extension)}${skippedText(extended.skipped)}`);
+    due = extended.date;
+  }
+  const done = doneDate(complaint, step);
+  const suspensions = [...complaint.suspensions].sort((a, b) => (a.from < b.from ? -1 : 1));
+  for (const suspension of suspensions) {
+    if (suspension.steps !== undefined && !suspension.steps.includes(step.id)) continue;
+    if (suspension.from > due || suspension.from <= start) continue;
+    if (done !== undefined && done < suspension.from) continue;
+    const last = suspension.to ?? (today >= suspension.from ? today : undefined);
+    if (last === undefined || last < suspension.from) continue;
+    const ongoing = suspension.to === undefined ? ' (loopt nog)' : '';
+    if (term.unit === 'workingDays') {
+      const days = countWorkingDays(suspension.from, last, calendar);
+      due = addWorkingDays(due, days, calendar).date;
+      parts.push(
+        `opgeschort van ${formatDate(suspension.from)} t/m ${formatDate(last)}${ongoing}: ${formatTerm({ amount: days, unit: 'workingDays' })} later`,
+      );
+    } else {
+      const days = daysBetween(suspension.from, last) + 1;
+      due = addDays(due, days);
+      parts.push(`opgeschort van ${formatDate(suspension.from)} t/m ${formatDate(last)}${ongoing}: ${formatTerm({ amount: days, unit: 'days' })} later`);
+    }
+  }
+  if (parts.length > 1) parts.push(`uiterlijk ${formatDate(due)}`);
+  return { due, explanation: parts.join('; ') };
+}
+
+/**
+ * Computes every per-complaint step of a complaint under its regulation version, on `today`.
+ * Pure: no clock, no files; the same input gives the same output in any time zone.
+ * @example
+ * computeComplaintStatus(complaint, version, '2026-03-20').steps[0]
+ * // { id: 'ontvangstbevestiging', due: '2026-03-09', status: 'done', explanation: '5 werkdagen na ontvangst op ma 2 mrt 2026', … }
+ */
+export function computeComplaintStatus(
+  complaint: Complaint,
+  version: Pick<RegulationVersion, 'key' | 'regulation' | 'calendar'>,
+  today: IsoDate,
+): ComplaintStatus {
+  const state = complaintState(complaint);
+  const soonLimit = addWorkingDays(today, DUE_SOON_WORKING_DAYS, version.calendar).date;
+  const steps = version.regulation.steps
+    .filter((step) => step.scope === 'complaint')
+    .map((step): StepStatus => {
+      const done = doneDate(complaint, step) ?? null;
+      const { due, explanation } = stepDeadline(step, complaint, version, today);
+      const base = { id: step.id, title: step.title, actor: step.actor, due, done };
+      if (done !== null) return { ...base, status: due !== null && done > due ? 'done-late' : 'done', explanation };
+      if (!conditionHolds(step.condition, complaint)) {
+        return { ...base, status: 'not-applicable', explanation: `niet van toepassing: ${CONDITION_TEXT[step.condition ?? 'admissible']}` };
+      }
+      if (state !== 'open') {
+        return { ...base, status: 'not-applicable', explanation: `niet van toepassing: de klacht is ${state === 'withdrawn' ? 'ingetrokken' : 'afgesloten'}` };
+      }
+      const conditional = step.condition === undefined ? '' : ` (${CONDITION_TEXT[step.condition]})`;
+      if (due === null) return { ...base, status: 'open', explanation: explanation + conditional };
+      const status = today > due ? 'overdue' : due <= soonLimit ? 'due-soon' : 'open';
+      return { ...base, status, explanation: explanation + conditional };
+    });
+  return {
+    id: complaint.id,
+    organisation: complaint.organisation,
+    regulation: version.key,
+    received: complaint.received,
+    state,
+    handler: complaint.handler ?? null,
+    steps,
+  };
+}

@@ -1,0 +1,13 @@
+export {
+  complaintState,
+  computeComplaintStatus,
+  conditionHolds,
+  doneDate,
+  DUE_SOON_WORKING_DAYS,
+  stepDeadline,
+  type ComplaintState,
+  type ComplaintStatus,
+  type StepState,
+  type StepStatus,
+} from './compute-steps.ts';
+export { buildRegulationSet, versionInForce, type RegulationSet, type RegulationVersion } from './regulation-set.ts';

@@ -1,0 +1,241 @@
+import { formatDate, formatTerm } from '../calendar/dutch.ts';
+import { addTerm } from '../calendar/term.ts';
+import { stepDeadline, doneDate } from '../deadlines/compute-steps.ts';
+import { versionInForce, type RegulationSet } from '../deadlines/regulation-set.ts';
+import type { IsoDate } from '../calendar/iso-date.ts';
+import { CHANNEL_NAMES } from '../schemas/common.ts';
+import { COMPLAINT_ID, type Complaint } from '../schemas/complaint.ts';
+import type { RequiredContent } from '../schemas/regulation.ts';
+import type { Diagnostic } from './diagnostic.ts';
+import { closestName } from './suggest.ts';
+
+/** A parsed complaint file as the checks need it. */
+export interface CheckableComplaint {
+  file: string;
+  complaint: Complaint;
+  body: string;
+  /** Finds the line and column of a front-matter path (key when `key` is set). */
+  locate: (path: readonly PropertyKey[], key?: boolean) => { line: number; column: number };
+}
+
+const CONTENT_NAMES: Record<RequiredContent, string> = {
+  name: 'de naam van de klager (complainant.name)',
+  contact: 'contactgegevens van de klager (complainant.email, phone of address)',
+  address: 'het adres van de klager (complainant.address)',
+  description: 'een omschrijving van de klacht (de tekst onder de front matter)',
+  dated: 'de dagtekening van de klacht (dated)',
+};
+
+function hasContent(content: RequiredContent, complaint: Complaint, body: string): boolean {
+  const person = complaint.complainant;
+  switch (content) {
+    case 'name':
+      return person?.name !== undefined;
+    case 'contact':
+      return person?.email !== undefined || person?.phone !== undefined || person?.address !== undefined;
+    case 'address':
+      return person?.address !== undefined;
+    case 'description':
+      return body.trim().length > 0;
+    case 'dated':
+      return complaint.dated !== undefined;
+  }
+}
+
+/**
+ * The rules a single complaint must meet against its regulation: file name, organisation and
+ * version, channel and form, required contents, independence, step order and dates, extensions,
+ * suspensions and the submission window.
+ */
+export function checkComplaint(item: CheckableComplaint, regulations: RegulationSet, today: IsoDate): Diagnostic[] {
+  const { complaint, file, body } = item;
+  const out: Diagnostic[] = [];
+  const report = (severity: Diagnostic['severity'], code: string, path: readonly PropertyKey[], message: string, key = false): void => {
+    const at = item.locate(path, key);
+    out.push({ severity, code, file, line: at.line, column: at.column, message });
+  };
+
+  const baseName = file.split(/[\\/]/).pop() ?? file;
+  if (baseName !== `${complaint.id}.md`) {
+    report('error', 'file-name', ['id'], `bestandsnaam ${baseName} hoort ${complaint.id}.md te zijn (bestandsnaam = id)`);
+  }
+  const idYear = COMPLAINT_ID.exec(complaint.id)?.[1];
+  if (idYear !== undefined && idYear !== complaint.received.slice(0, 4)) {
+    report('warning', 'id-year', ['id'], `het jaar in ${complaint.id} is niet het jaar van ontvangst (${complaint.received.slice(0, 4)})`);
+  }
+
+  const versions = regulations.get(complaint.organisation);
+  if (!versions || versions.length === 0) {
+    const suggestion = closestName(complaint.organisation, regulations.keys());
+    const hint = suggestion ? `; bedoelt u '${suggestion}'?` : `; bekend zijn: ${[...regulations.keys()].join(', ')}`;
+    report('error', 'organisation', ['organisation'], `geen reglement voor organisatie '${complaint.organisation}'${hint}`);
+    return out;
+  }
+  const version = versionInForce(regulations, complaint.organisation, complaint.received);
+  if (!version) {
+    const first = versions[0]?.regulation.effective ?? '';
+    report('error', 'no-version', ['received'], `geen versie van het reglement van ${complaint.organisation} van kracht op ${complaint.received}; de eerste geldt vanaf ${first}`);
+    return out;
+  }
+  const { regulation } = version;
+  const art = (id: string | undefined): string => (id === undefined ? '' : ` (${version.key}, ${id})`);
+
+  if (complaint.received > today) report('error', 'future-date', ['received'], `ontvangstdatum ${complaint.received} ligt na vandaag (${today})`);
+  if (!regulation.complaint.channels.includes(complaint.channel)) {
+    const allowed = regulation.complaint.channels.map((c) => `${c} (${CHANNEL_NAMES[c]})`).join(', ');
+    report('error', 'channel', ['channel'], `het reglement van ${complaint.organisation} kent kanaal '${complaint.channel}' niet; toegestaan: ${allowed}`);
+  }
+  if (complaint.form === 'oral' && !regulation.complaint.oral) {
+    report('error', 'form', ['form'], `het reglement van ${complaint.organisation} neemt alleen schriftelijke klachten in behandeling; vraag de klager de klacht op schrift te zetten`);
+  }
+  if (complaint.anonymised === undefined) {
+    for (const content of regulation.complaint.requiredContents) {
+      if (!hasContent(content, complaint, body)) {
+        report('error', 'required-content', content === 'dated' || content === 'description' ? ['id'] : ['complainant'], `verplichte inhoud ontbreekt: ${CONTENT_NAMES[content]}`);
+      }
+    }
+  } else if (complaint.complainant !== undefined || body.trim().length > 0) {
+    report('error', 'anonymised', ['anonymised'], 'dit dossier is geanonimiseerd maar bevat nog klagergegevens of klachttekst; verwijder die');
+  }
+  if (complaint.handler !== undefined && complaint.involved.includes(complaint.handler)) {
+    report('error', 'independence', ['handler'], `behandelaar ${complaint.handler} staat ook bij involved: de klacht gaat over deze persoon. ${regulation.independence}`);
+  }
+  const categories = regulation.organisation.categories;
+  if (complaint.category !== undefined && categories.length > 0 && !categories.includes(complaint.category)) {
+    const suggestion = closestName(complaint.category, categories);
+    report('error', 'category', ['category'], `onbekende categorie '${complaint.category}'${suggestion ? `; bedoelt u '${suggestion}'?` : `; kies uit ${categories.join(', ')}`}`);
+  }
+  if (complaint.outcome === 'niet-ontvankelijk' && complaint.admissible === true) {
+    report('error', 'admissible', ['admissible'], "outcome is niet-ontvankelijk maar admissible is true; zet admissible: false");
+  }
+
+  // Recorded steps.
+  const stepsById = new Map(regulation.steps.map((step) => [step.id, step]));
+  for (const [id] of Object.entries(complaint.steps)) {
+    const step = stepsById.get(id);
+    if (!step) {
+      const suggestion = closestName(id, stepsById.keys());
+      const hint = suggestion ? `; bedoelt u '${suggestion}'?` : `; stappen: ${[...stepsById.keys()].join(', ')}`;
+      report('error', 'unknown-step', ['steps', id], `onbekende stap '${id}' in ${version.key}${hint}`, true);
+      continue;
+    }
+    const done = doneDate(complaint, step) ?? complaint.received;
+    if (step.scope === 'evaluation') {
+      report('error', 'evaluation-step', ['steps', id], `stap '${id}' hoort bij de jaarlijkse evaluatie, niet bij een klacht`, true);
+    } else if (step.auto === 'received') {
+      report('warning', 'auto-step', ['steps', id], `stap '${id}' is de ontvangst zelf en volgt uit received; dit veld kan weg`, true);
+    }
+    if (done < complaint.received) report('error', 'step-before-receipt', ['steps', id], `stap '${id}' op ${done} ligt vóór de ontvangst (${complaint.received})`);
+    if (done > today) report('error', 'future-date', ['steps', id], `stap '${id}' op ${done} ligt na vandaag (${today}); registreer een stap pas als hij gedaan is`);
+    const from = step.deadline?.from;
+    const dependency = from === undefined ? undefined : stepsById.get(from);
+    if (dependency && dependency.scope === 'complaint') {
+      const dependencyDone = doneDate(complaint, dependency);
+      if (dependencyDone === undefined) {
+        report('error', 'step-order', ['steps', id], `stap '${id}' is geregistreerd, maar '${dependency.id}' (waarna deze stap komt) nog niet`);
+      } else if (done < dependencyDone) {
+        report('error', 'step-order', ['steps', id], `stap '${id}' op ${done} ligt vóór '${dependency.id}' op ${dependencyDone}, waarna deze stap komt`);
+      }
+    }
+  }
+
+  // Extensions.
+  const policy = regulation.extension;
+  complaint.extensions.forEach((extension, index) => {
+    const at = ['extensions', index];
+    const step = stepsById.get(extension.step);
+    if (!policy.allowed) {
+      report('error', 'extension', at, `het reglement van ${complaint.organisation} staat geen verlenging toe`);
+      return;
+    }
+    if (!step?.deadline) {
+      report('error', 'extension', [...at, 'step'], step ? `stap '${extension.step}' heeft geen termijn om te verlengen` : `onbekende stap '${extension.step}'`);
+      return;
+    }
+    if (policy.steps !== undefined && !policy.steps.includes(step.id)) {
+      report('error', 'extension', [...at, 'step'], `alleen ${policy.steps.join(', ')} mag verlengd worden${art(step.article)}`);
+    }
+    if (policy.reasonRequired && extension.reason === undefined) {
+      report('error', 'extension-reason', at, 'een verlenging moet gemotiveerd worden: vul reason in');
+    }
+    const earlier = complaint.extensions.slice(0, index).filter((e) => e.step === extension.step);
+    if (policy.times !== undefined && earlier.length >= policy.times) {
+      report('error', 'extension-times', at, `stap '${step.id}' mag hoogstens ${policy.times} keer verlengd worden`);
+    }
+    const original = stepDeadline(step, { ...complaint, extensions: earlier, suspensions: [] }, version, today).due;
+    if (original !== null && policy.max !== undefined) {
+      const longest = addTerm(original, policy.max, version.calendar).date;
+      if (addTerm(original, extension, version.calendar).date > longest) {
+        report('error', 'extension-max', [...at, 'amount'], `verlenging van ${formatTerm(extension)} is langer dan toegestaan (hoogstens ${formatTerm(policy.max)})`);
+      }
+    }
+    if (policy.noticeBeforeDeadline) {
+      if (extension.notified === undefined) {
+        report('error', 'extension-notice', at, `vul notified in: de datum waarop de klager over de verlenging is geïnformeerd${original === null ? '' : ` (uiterlijk ${formatDate(original)})`}`);
+      } else if (original !== null && extension.notified > original) {
+        report('error', 'extension-notice', [...at, 'notified'], `de klager is op ${extension.notified} geïnformeerd, na de oorspronkelijke termijn (${original}); verlengen moet vóór de termijn afloopt`);
+      }
+    }
+  });
+
+  // Suspensions.
+  complaint.suspensions.forEach((suspension, index) => {
+    const at = ['suspensions', index];
+    if (!regulation.suspension.allowed) {
+      report('error', 'suspension', at, `het reglement van ${complaint.organisation} kent geen opschorting`);
+      return;
+    }
+    if (suspension.to !== undefined && suspension.to < suspension.from) report('error', 'suspension', [...at, 'to'], `einde ${suspension.to} ligt vóór begin ${suspension.from}`);
+    if (suspension.from < complaint.received) report('error', 'suspension', [...at, 'from'], `opschorting begint vóór de ontvangst (${complaint.received})`);
+    for (const id of suspension.steps ?? []) {
+      if (!stepsById.has(id)) report('error', 'suspension', [...at, 'steps'], `onbekende stap '${id}'`);
+    }
+  });
+
+  // Other dates.
+  const notBefore = (path: readonly PropertyKey[], date: IsoDate | undefined, what: string): void => {
+    if (date === undefined) return;
+    if (date < complaint.received) report('error', 'date-order', path, `${what} (${date}) ligt vóór de ontvangst (${complaint.received})`);
+    if (date > today) report('error', 'future-date', path, `${what} (${date}) ligt na vandaag (${today})`);
+  };
+  notBefore(['closed'], complaint.closed, 'de afsluitdatum');
+  complaint.escalation.forEach((e, i) => notBefore(['escalation', i, 'on'], e.on, 'de datum van voorleggen'));
+  complaint.measures.forEach((m, i) => notBefore(['measures', i, 'done'], m.done, 'de datum waarop de maatregel is uitgevoerd'));
+  complaint.extensions.forEach((e, i) => notBefore(['extensions', i, 'notified'], e.notified, 'de datum van kennisgeving'));
+
+  // Submission window.
+  const window = regulation.complaint.submissionWindow;
+  if (window !== undefined && window.from === 'assignmentEnded') {
+    if (complaint.assignmentEnded === undefined) {
+      report('warning', 'submission-window', ['received'], `vul assignmentEnded in: een klacht kan tot ${formatTerm(window)} na afronding van de opdracht worden ingediend`);
+    } else {
+      const last = addTerm(complaint.assignmentEnded, window, version.calendar).date;
+      if (complaint.received > last) {
+        report('warning', 'late-submission', ['received'], `ingediend na de indieningstermijn: ${formatTerm(window)} na afronding van de opdracht (${formatDate(complaint.assignmentEnded)}), dus uiterlijk ${formatDate(last)}`);
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Rules across files: every id occurs once. Each duplicate is reported on every file that has it.
+ */
+export function checkUniqueIds(items: readonly Pick<CheckableComplaint, 'file' | 'complaint' | 'locate'>[]): Diagnostic[] {
+  const byId = new Map<string, (typeof items)[number][]>();
+  for (const item of items) {
+    const list = byId.get(item.complaint.id) ?? [];
+    list.push(item);
+    byId.set(item.complaint.id, list);
+  }
+  const out: Diagnostic[] = [];
+  for (const [id, list] of byId) {
+    if (list.length < 2) continue;
+    for (const item of list) {
+      const others = list.filter((other) => other !== item).map((other) => other.file);
+      const at = item.locate(['id']);
+      out.push({ severity: 'error', code: 'duplicate-id', file: item.file, line: at.line, column: at.column, message: `id ${id} komt ook voor in ${others.join(', ')}; geef elke klacht een eigen nummer` });
+    }
+  }
+  return out;
+}

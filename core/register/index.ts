@@ -1,0 +1,16 @@
+export { checkComplaint, checkUniqueIds, type CheckableComplaint } from './check-complaint.ts';
+export { errorToDiagnostic, RegisterError, type Diagnostic } from './diagnostic.ts';
+export { formatIssue, formatPath } from './format-issue.ts';
+export { MAX_FILE_BYTES, splitFrontMatter, type FrontMatterParts } from './front-matter.ts';
+export { locatePath, type Position } from './locate.ts';
+export { parseFrontMatterFile, sortDiagnostics, type ParsedFile } from './parse-file.ts';
+export {
+  articleAnchors,
+  checkRegister,
+  parseRegulation,
+  readComplaint,
+  readRegulations,
+  type ReadComplaint,
+  type SourceFile,
+} from './read-register.ts';
+export { closestName } from './suggest.ts';

@@ -1,0 +1,101 @@
+import { load } from 'js-yaml';
+import type { z } from 'zod';
+import { errorToDiagnostic, RegisterError, type Diagnostic } from './diagnostic.ts';
+import { formatIssue } from './format-issue.ts';
+import { splitFrontMatter } from './front-matter.ts';
+import { locatePath } from './locate.ts';
+
+/** Nesting deeper than this is refused; a complaint file is four levels deep at most. */
+const MAX_DEPTH = 20;
+
+/** The result of reading one Markdown file with front matter. */
+export interface ParsedFile<T> {
+  /** The validated front matter, when there were no errors. */
+  data?: T;
+  /** The Markdown body (empty when the file could not be split). */
+  body: string;
+  /** The raw front matter (for locating later findings), when it could be read. */
+  yaml?: string;
+  /** 1-based line where the YAML starts. */
+  yamlLine: number;
+  /** Findings, errors first in file order. */
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Reads YAML front matter safely: no `---js`, no aliases, no custom tags, no deep nesting, no
+ * duplicate keys, and validates it with `schema`. Never throws for bad input: problems come back as
+ * diagnostics with file and line.
+ */
+export function parseFrontMatterFile<S extends z.ZodType>(file: string, text: string, schema: S): ParsedFile<z.output<S>> {
+  let parts;
+  try {
+    parts = splitFrontMatter(text, file);
+  } catch (error) {
+    if (error instanceof RegisterError) return { body: '', yamlLine: 1, diagnostics: [errorToDiagnostic(error, file)] };
+    throw error;
+  }
+  let raw: unknown;
+  try {
+    raw = load(parts.yaml, { maxAliases: 0, maxDepth: MAX_DEPTH, filename: file });
+  } catch (error) {
+    const mark = (error as { mark?: { line: number; column: number } }).mark;
+    const reason = (error as { reason?: string }).reason ?? String(error);
+    return {
+      body: parts.body,
+      yamlLine: parts.yamlLine,
+      diagnostics: [
+        {
+          severity: 'error',
+          code: 'yaml',
+          file,
+          line: parts.yamlLine + (mark?.line ?? 0),
+          column: (mark?.column ?? 0) + 1,
+          message: `ongeldige YAML: ${translateYamlReason(reason)}`,
+        },
+      ],
+    };
+  }
+  if (raw === null || raw === undefined || typeof raw !== 'object' || Array.isArray(raw)) {
+    return {
+      body: parts.body,
+      yaml: parts.yaml,
+      yamlLine: parts.yamlLine,
+      diagnostics: [
+        { severity: 'error', code: 'yaml', file, line: parts.yamlLine, column: 1, message: 'de front matter moet velden bevatten (sleutel: waarde)' },
+      ],
+    };
+  }
+  const result = schema.safeParse(raw);
+  if (result.success) return { data: result.data, body: parts.body, yaml: parts.yaml, yamlLine: parts.yamlLine, diagnostics: [] };
+  const diagnostics = result.error.issues.flatMap((issue) => {
+    const position = locatePath(parts.yaml, issue.path, { key: issue.code === 'unrecognized_keys' });
+    const messages = formatIssue(issue, schema).split('\n');
+    return messages.map((message, index): Diagnostic => {
+      const key = issue.code === 'unrecognized_keys' ? issue.keys[index] : undefined;
+      const at = key === undefined ? position : locatePath(parts.yaml, [...issue.path, key], { key: true });
+      return {
+        severity: 'error',
+        code: issue.code === 'unrecognized_keys' ? 'unknown-field' : 'schema',
+        file,
+        line: parts.yamlLine + at.line - 1,
+        column: at.column,
+        message,
+      };
+    });
+  });
+  return { body: parts.body, yaml: parts.yaml, yamlLine: parts.yamlLine, diagnostics: sortDiagnostics(diagnostics) };
+}
+
+/** Sorts findings by file, line and column. */
+export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
+  return diagnostics.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
+}
+
+function translateYamlReason(reason: string): string {
+  if (reason.startsWith('aliases exceeded')) return 'ankers en aliassen (& en *) zijn niet toegestaan in het register';
+  if (reason.startsWith('duplicated mapping key')) return 'dit veld staat er twee keer';
+  if (reason.startsWith('unknown') && reason.includes('tag')) return `${reason}; tags (!!…) zijn niet toegestaan`;
+  if (reason.includes('maxDepth') || reason.includes('depth')) return 'te diep genest';
+  return reason;
+}

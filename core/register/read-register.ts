@@ -1,0 +1,117 @@
+import type { IsoDate } from '../calendar/iso-date.ts';
+import { buildRegulationSet, type RegulationSet } from '../deadlines/regulation-set.ts';
+import { ComplaintSchema } from '../schemas/complaint.ts';
+import { RegulationSchema, type Regulation } from '../schemas/regulation.ts';
+import { checkComplaint, checkUniqueIds, type CheckableComplaint } from './check-complaint.ts';
+import type { Diagnostic } from './diagnostic.ts';
+import { locatePath } from './locate.ts';
+import { parseFrontMatterFile, sortDiagnostics } from './parse-file.ts';
+
+/** A file's path and text, as an adapter read it. */
+export interface SourceFile {
+  file: string;
+  text: string;
+}
+
+function locator(yaml: string, yamlLine: number): CheckableComplaint['locate'] {
+  return (path, key = false) => {
+    const at = locatePath(yaml, path, { key });
+    return { line: yamlLine + at.line - 1, column: at.column };
+  };
+}
+
+/** Article anchors in a regulation body: `## Artikel 4 …` gives `artikel-4`. */
+export function articleAnchors(body: string): Set<string> {
+  const anchors = new Set<string>();
+  for (const match of body.matchAll(/^#{2,3}\s+Artikel\s+(\d+[a-z]?)\b/gim)) anchors.add(`artikel-${(match[1] ?? '').toLowerCase()}`);
+  return anchors;
+}
+
+/**
+ * Parses a regulation file and checks that it fits its folder (`regulations/<slug>/…`) and that every
+ * step's `article` names an article of the text.
+ */
+export function parseRegulation(source: SourceFile): { regulation?: Regulation; body: string; diagnostics: Diagnostic[] } {
+  const parsed = parseFrontMatterFile(source.file, source.text, RegulationSchema);
+  const regulation = parsed.data;
+  if (!regulation || parsed.yaml === undefined) return { body: parsed.body, diagnostics: parsed.diagnostics };
+  const locate = locator(parsed.yaml, parsed.yamlLine);
+  const diagnostics: Diagnostic[] = [];
+  const folder = source.file.split(/[\\/]/).slice(-2, -1)[0];
+  if (folder !== undefined && folder !== regulation.organisation.slug) {
+    const at = locate(['organisation', 'slug']);
+    diagnostics.push({ severity: 'error', code: 'regulation-folder', file: source.file, ...at, message: `slug '${regulation.organisation.slug}' hoort bij map regulations/${regulation.organisation.slug}/, niet ${folder}/` });
+  }
+  const anchors = articleAnchors(parsed.body);
+  regulation.steps.forEach((step, index) => {
+    if (step.article !== undefined && !anchors.has(step.article)) {
+      const at = locate(['steps', index, 'article']);
+      diagnostics.push({ severity: 'error', code: 'article', file: source.file, ...at, message: `stap ${step.id} verwijst naar ${step.article}, maar de tekst heeft geen kop '## Artikel ${step.article.replace('artikel-', '')}'` });
+    }
+  });
+  return diagnostics.some((d) => d.severity === 'error') ? { body: parsed.body, diagnostics } : { regulation, body: parsed.body, diagnostics };
+}
+
+/**
+ * Reads all regulation files into a {@link RegulationSet}, reporting broken files and two versions of
+ * one organisation with the same label or effective date.
+ */
+export function readRegulations(sources: readonly SourceFile[]): { regulations: RegulationSet; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const entries: { file: string; regulation: Regulation }[] = [];
+  for (const source of sources) {
+    const parsed = parseRegulation(source);
+    diagnostics.push(...parsed.diagnostics);
+    if (!parsed.regulation) continue;
+    const clash = entries.find(
+      (e) =>
+        e.regulation.organisation.slug === parsed.regulation?.organisation.slug &&
+        (e.regulation.version === parsed.regulation.version || e.regulation.effective === parsed.regulation.effective),
+    );
+    if (clash) {
+      diagnostics.push({ severity: 'error', code: 'duplicate-version', file: source.file, line: 1, column: 1, message: `zelfde versie of ingangsdatum als ${clash.file}` });
+      continue;
+    }
+    entries.push({ file: source.file, regulation: parsed.regulation });
+  }
+  return { regulations: buildRegulationSet(entries), diagnostics: sortDiagnostics(diagnostics) };
+}
+
+/** One complaint file, parsed and checked against its regulation. */
+export interface ReadComplaint {
+  /** The complaint, when its front matter is valid (it may still have rule errors). */
+  record?: CheckableComplaint;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Parses and checks one complaint file. Bad input never throws: it comes back as diagnostics, so
+ * one broken file never stops the others.
+ */
+export function readComplaint(source: SourceFile, regulations: RegulationSet, today: IsoDate): ReadComplaint {
+  const parsed = parseFrontMatterFile(source.file, source.text, ComplaintSchema);
+  if (!parsed.data || parsed.yaml === undefined) return { diagnostics: parsed.diagnostics };
+  const record: CheckableComplaint = { file: source.file, complaint: parsed.data, body: parsed.body, locate: locator(parsed.yaml, parsed.yamlLine) };
+  return { record, diagnostics: checkComplaint(record, regulations, today) };
+}
+
+/**
+ * Checks the whole register: every file on its own, then the rules across files (unique ids).
+ * @returns the complaints whose front matter is valid (also those with rule errors) and all findings.
+ */
+export function checkRegister(
+  sources: Iterable<SourceFile>,
+  regulations: RegulationSet,
+  today: IsoDate,
+): { records: CheckableComplaint[]; diagnostics: Diagnostic[]; invalidFiles: Set<string> } {
+  const records: CheckableComplaint[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const source of sources) {
+    const result = readComplaint(source, regulations, today);
+    if (result.record) records.push(result.record);
+    diagnostics.push(...result.diagnostics);
+  }
+  diagnostics.push(...checkUniqueIds(records));
+  const invalidFiles = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
+  return { records, diagnostics: sortDiagnostics(diagnostics), invalidFiles };
+}

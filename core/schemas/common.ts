@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { isIsoDate } from '../calendar/iso-date.ts';
+
+/** A calendar date written as `YYYY-MM-DD` that really exists (2026-02-30 does not). */
+export const IsoDateSchema = z
+  .string({ error: 'verwacht een datum als JJJJ-MM-DD' })
+  .refine(isIsoDate, { error: (issue) => `geen bestaande datum: ${String(issue.input)} (gebruik JJJJ-MM-DD)` });
+
+/** A lower-case identifier such as an organisation slug or a step id. */
+export const SlugSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'gebruik kleine letters, cijfers en streepjes (bijv. ontvangstbevestiging)' });
+
+/** A GitHub login (the handler or staff involved). */
+export const LoginSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/, { error: 'verwacht een GitHub-gebruikersnaam' });
+
+/** Units a term can be counted in. */
+export const TermUnitSchema = z.enum(['days', 'weeks', 'months', 'workingDays']);
+
+/** A length of time, e.g. `{amount: 5, unit: workingDays}`. */
+export const TermSchema = z.strictObject({
+  /** How many units; a whole number of at least 1. */
+  amount: z.int().positive(),
+  /** `days`, `weeks`, `months` or `workingDays`. */
+  unit: TermUnitSchema,
+});
+export type TermInput = z.output<typeof TermSchema>;
+
+/** Channels through which a complaint can arrive. */
+export const ChannelSchema = z.enum(['email', 'post', 'in-person', 'phone', 'web-form']);
+export type Channel = z.output<typeof ChannelSchema>;
+
+/** Dutch names of the channels. */
+export const CHANNEL_NAMES: Record<Channel, string> = {
+  email: 'e-mail',
+  post: 'post',
+  'in-person': 'persoonlijk',
+  phone: 'telefoon',
+  'web-form': 'webformulier',
+};
+
+/**
+ * Marks fields that hold personal data (AVG). Outputs that leave the register (issues, logs, site,
+ * reports) are built without these fields; {@link stripPersonal} removes them from any object.
+ */
+export const personalData = z.registry<{ description: string }>();
