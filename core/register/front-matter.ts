@@ -9,6 +9,8 @@ export interface FrontMatterParts {
   yaml: string;
   /** 1-based line in the file where the YAML starts. */
   yamlLine: number;
+  /** Offset of the YAML text in the original file text. */
+  yamlOffset: number;
   /** Everything after the closing `---` line. */
   body: string;
 }
@@ -22,15 +24,16 @@ const OPEN = /^---[ \t]*\r?$/;
  *   oversized files.
  * @example splitFrontMatter('---\nid: KL-2026-0001\n---\nTekst\n').body // 'Tekst\n'
  */
-export function splitFrontMatter(text: string, file: string): FrontMatterParts {
-  if (text.length > MAX_FILE_BYTES) {
+export function splitFrontMatter(text: string, file: string, size = text.length): FrontMatterParts {
+  if (size > MAX_FILE_BYTES) {
     throw new RegisterError(
       'too-large',
-      `bestand is ${Math.round(text.length / 1024)} KiB; het register leest bestanden tot ${MAX_FILE_BYTES / 1024} KiB (is dit wel een klachtdossier?)`,
+      `bestand is ${Math.round(size / 1024)} KiB; het register leest bestanden tot ${MAX_FILE_BYTES / 1024} KiB (is dit wel een klachtdossier?)`,
       { file },
     );
   }
-  const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const bom = text.startsWith('\uFEFF') ? 1 : 0;
+  const source = text.slice(bom);
   const firstEnd = source.indexOf('\n');
   const first = firstEnd === -1 ? source : source.slice(0, firstEnd);
   if (!OPEN.test(first)) {
@@ -56,6 +59,7 @@ export function splitFrontMatter(text: string, file: string): FrontMatterParts {
       return {
         yaml: source.slice(firstEnd + 1, offset),
         yamlLine: 2,
+        yamlOffset: bom + firstEnd + 1,
         body: end === -1 ? '' : source.slice(end + 1),
       };
     }

@@ -14,3 +14,4 @@ export {
   type SourceFile,
 } from './read-register.ts';
 export { closestName } from './suggest.ts';
+export { setStepInText, type StepRecord } from './set-step.ts';

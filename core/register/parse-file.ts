@@ -27,10 +27,15 @@ export interface ParsedFile<T> {
  * duplicate keys, and validates it with `schema`. Never throws for bad input: problems come back as
  * diagnostics with file and line.
  */
-export function parseFrontMatterFile<S extends z.ZodType>(file: string, text: string, schema: S): ParsedFile<z.output<S>> {
+export function parseFrontMatterFile<S extends z.ZodType>(
+  file: string,
+  text: string,
+  schema: S,
+  size?: number,
+): ParsedFile<z.output<S>> {
   let parts;
   try {
-    parts = splitFrontMatter(text, file);
+    parts = splitFrontMatter(text, file, size);
   } catch (error) {
     if (error instanceof RegisterError) return { body: '', yamlLine: 1, diagnostics: [errorToDiagnostic(error, file)] };
     throw error;

@@ -11,6 +11,8 @@ import { parseFrontMatterFile, sortDiagnostics } from './parse-file.ts';
 export interface SourceFile {
   file: string;
   text: string;
+  /** Size in bytes when known; a file over the limit may come with empty text. */
+  size?: number;
 }
 
 function locator(yaml: string, yamlLine: number): CheckableComplaint['locate'] {
@@ -32,7 +34,7 @@ export function articleAnchors(body: string): Set<string> {
  * step's `article` names an article of the text.
  */
 export function parseRegulation(source: SourceFile): { regulation?: Regulation; body: string; diagnostics: Diagnostic[] } {
-  const parsed = parseFrontMatterFile(source.file, source.text, RegulationSchema);
+  const parsed = parseFrontMatterFile(source.file, source.text, RegulationSchema, source.size);
   const regulation = parsed.data;
   if (!regulation || parsed.yaml === undefined) return { body: parsed.body, diagnostics: parsed.diagnostics };
   const locate = locator(parsed.yaml, parsed.yamlLine);
@@ -89,7 +91,7 @@ export interface ReadComplaint {
  * one broken file never stops the others.
  */
 export function readComplaint(source: SourceFile, regulations: RegulationSet, today: IsoDate): ReadComplaint {
-  const parsed = parseFrontMatterFile(source.file, source.text, ComplaintSchema);
+  const parsed = parseFrontMatterFile(source.file, source.text, ComplaintSchema, source.size);
   if (!parsed.data || parsed.yaml === undefined) return { diagnostics: parsed.diagnostics };
   const record: CheckableComplaint = { file: source.file, complaint: parsed.data, body: parsed.body, locate: locator(parsed.yaml, parsed.yamlLine) };
   return { record, diagnostics: checkComplaint(record, regulations, today) };

@@ -1,0 +1,185 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { stringify } from 'yaml';
+import {
+  CHANNEL_NAMES,
+  ChannelSchema,
+  computeComplaintStatus,
+  dateParts,
+  formatTerm,
+  isIsoDate,
+  readComplaint,
+  versionInForce,
+  type Channel,
+  type RequiredContent,
+} from '../../core/index.ts';
+import { COMMON_HELP, oneOf, parseCommand, UsageError } from '../lib/args.ts';
+import { complaintsDir, loadRegulations } from '../lib/files.ts';
+import { nextComplaintId } from '../lib/find-complaint.ts';
+import { formatText } from '../lib/format-diagnostics.ts';
+import type { Io } from '../lib/io.ts';
+import { renderSteps } from '../lib/render-steps.ts';
+import { resolveToday } from '../lib/today.ts';
+
+export const NEW_HELP = `klachten new: een nieuwe klacht registreren
+
+Gebruik: klachten new [velden] [opties]
+
+In een terminal stelt het de vragen die het reglement van de organisatie vereist; daarbuiten (CI,
+scripts) geeft u de velden als opties. Schrijft <register>/complaints/<jaar>/<id>.md met het volgende
+vrije nummer en toont de termijnen die volgen.
+
+Velden:
+  --organisation <slug>        organisatie (verplicht)
+  --received JJJJ-MM-DD        datum van ontvangst (standaard: vandaag)
+  --channel <kanaal>           email, post, in-person, phone of web-form (verplicht)
+  --form written|oral          schriftelijk of mondeling (standaard: written)
+  --name, --email, --phone, --address <tekst>
+                               gegevens van de klager (blijven in het register)
+  --dated JJJJ-MM-DD           dagtekening van de klacht
+  --assignment-ended JJJJ-MM-DD  einde van de opdracht (voor de indieningstermijn)
+  --handler <login>            GitHub-login van de behandelaar
+  --involved <login,login>     medewerkers over wie de klacht gaat
+  --category <categorie>       categorie uit de lijst van de organisatie
+  --description <tekst>        de klacht in de woorden van de klager
+
+${COMMON_HELP}`;
+
+const FIELD_OPTIONS = {
+  organisation: { type: 'string' },
+  received: { type: 'string' },
+  channel: { type: 'string' },
+  form: { type: 'string' },
+  name: { type: 'string' },
+  email: { type: 'string' },
+  phone: { type: 'string' },
+  address: { type: 'string' },
+  dated: { type: 'string' },
+  'assignment-ended': { type: 'string' },
+  handler: { type: 'string' },
+  involved: { type: 'string' },
+  category: { type: 'string' },
+  description: { type: 'string' },
+} as const;
+
+type Fields = { -readonly [K in keyof typeof FIELD_OPTIONS]?: string | undefined };
+
+const CONTENT_FLAGS: Record<RequiredContent, (keyof Fields)[]> = {
+  name: ['name'],
+  contact: ['email', 'phone', 'address'],
+  address: ['address'],
+  description: ['description'],
+  dated: ['dated'],
+};
+
+async function ask(io: Io, question: string, options: { default?: string; choices?: readonly string[]; required?: boolean; date?: boolean } = {}): Promise<string | undefined> {
+  const prompt = io.prompt;
+  if (!prompt) return options.default;
+  for (;;) {
+    const hint = options.choices ? ` [${options.choices.join('/')}]` : '';
+    const fallback = options.default === undefined ? '' : ` (${options.default})`;
+    const answer = (await prompt(`${question}${hint}${fallback}: `)).trim() || options.default;
+    if (answer === undefined || answer === '') {
+      if (!options.required) return undefined;
+      io.stderr('  dit veld is verplicht\n');
+      continue;
+    }
+    if (options.choices && !options.choices.includes(answer)) {
+      io.stderr(`  kies uit: ${options.choices.join(', ')}\n`);
+      continue;
+    }
+    if (options.date && !isIsoDate(answer)) {
+      io.stderr('  verwacht een bestaande datum als JJJJ-MM-DD\n');
+      continue;
+    }
+    return answer;
+  }
+}
+
+/** `klachten new`. */
+export async function newComplaint(args: string[], io: Io): Promise<number> {
+  const { values } = parseCommand(args, FIELD_OPTIONS);
+  if (values.help) {
+    io.stdout(`${NEW_HELP}\n`);
+    return 0;
+  }
+  const today = resolveToday(values.today, io.now());
+  const { regulations } = loadRegulations(io.cwd, values.regulations);
+  const fields: Fields = { ...values };
+  const interactive = io.prompt !== undefined;
+
+  const slugs = [...regulations.keys()].sort();
+  fields.organisation ??= await ask(io, 'Organisatie', { choices: slugs, required: true });
+  if (fields.organisation === undefined) throw new UsageError(`--organisation ontbreekt; kies uit ${slugs.join(', ')}`);
+  oneOf('--organisation', fields.organisation, slugs);
+  fields.received ??= await ask(io, 'Ontvangen op', { default: today, date: true });
+  const received = fields.received ?? today;
+  if (!isIsoDate(received)) throw new UsageError(`--received verwacht een bestaande datum als JJJJ-MM-DD, niet '${received}'`);
+  const version = versionInForce(regulations, fields.organisation, received);
+  if (!version) throw new UsageError(`geen reglement van ${fields.organisation} van kracht op ${received}`);
+  const { regulation } = version;
+
+  const channels = regulation.complaint.channels;
+  fields.channel ??= await ask(io, `Kanaal (${channels.map((c) => `${c} = ${CHANNEL_NAMES[c]}`).join(', ')})`, { choices: channels, required: true });
+  if (fields.channel === undefined) throw new UsageError(`--channel ontbreekt; ${fields.organisation} neemt klachten aan via ${channels.join(', ')}`);
+  const channel: Channel = oneOf('--channel', fields.channel, ChannelSchema.options);
+  const forms = regulation.complaint.oral ? (['written', 'oral'] as const) : (['written'] as const);
+  fields.form ??= forms.length > 1 ? await ask(io, 'Vorm', { choices: forms, default: 'written' }) : 'written';
+  const form = oneOf('--form', fields.form ?? 'written', ['written', 'oral'] as const);
+
+  const required = new Set(regulation.complaint.requiredContents.flatMap((c) => (c === 'contact' ? [] : CONTENT_FLAGS[c])));
+  const needsContact = regulation.complaint.requiredContents.includes('contact');
+  if (interactive) {
+    fields.name ??= await ask(io, 'Naam klager', { required: required.has('name') });
+    fields.email ??= await ask(io, 'E-mail klager', { required: false });
+    fields.phone ??= await ask(io, 'Telefoon klager', { required: false });
+    fields.address ??= await ask(io, 'Adres klager', { required: required.has('address') || (needsContact && !fields.email && !fields.phone) });
+    if (required.has('dated')) fields.dated ??= await ask(io, 'Dagtekening van de klacht', { required: true, date: true });
+    if (regulation.complaint.submissionWindow?.from === 'assignmentEnded') {
+      fields['assignment-ended'] ??= await ask(io, `Einde van de opdracht (klacht mag tot ${formatTerm(regulation.complaint.submissionWindow)} daarna)`, { required: true, date: true });
+    }
+    fields.handler ??= await ask(io, 'Behandelaar (GitHub-login, leeg als nog niet bekend)');
+    fields.involved ??= await ask(io, 'Betrokken medewerkers (GitHub-logins, komma-gescheiden)');
+    const categories = regulation.organisation.categories;
+    fields.category ??= await ask(io, 'Categorie', categories.length > 0 ? { choices: categories } : {});
+    fields.description ??= await ask(io, 'Omschrijving van de klacht', { required: required.has('description') });
+  }
+  const missing = [...required].filter((flag) => fields[flag] === undefined);
+  if (needsContact && !fields.email && !fields.phone && !fields.address) missing.push('email');
+  if (missing.length > 0) throw new UsageError(`het reglement van ${fields.organisation} vraagt ook: ${missing.map((m) => `--${m}`).join(', ')}`);
+
+  const dir = complaintsDir(io.cwd, values.register);
+  const year = dateParts(received).year;
+  const id = nextComplaintId(dir, year);
+  const complainant = Object.fromEntries(
+    (['name', 'email', 'phone', 'address'] as const).filter((k) => fields[k] !== undefined).map((k) => [k, fields[k]]),
+  );
+  const data: Record<string, unknown> = {
+    id,
+    organisation: fields.organisation,
+    received,
+    channel,
+    form,
+    ...(fields.dated === undefined ? {} : { dated: fields.dated }),
+    ...(Object.keys(complainant).length === 0 ? {} : { complainant }),
+    ...(fields.handler ? { handler: fields.handler } : {}),
+    ...(fields.involved ? { involved: fields.involved.split(',').map((s) => s.trim()).filter(Boolean) } : {}),
+    ...(fields.category ? { category: fields.category } : {}),
+    ...(fields['assignment-ended'] ? { assignmentEnded: fields['assignment-ended'] } : {}),
+  };
+  const yaml = stringify(data, { lineWidth: 0 }).replace(/^complainant:$/m, 'complainant: # persoonsgegevens: blijven in het register');
+  const text = `---\n${yaml}---\n${fields.description ? `${fields.description.trim()}\n` : ''}`;
+  const path = join(dir, String(year), `${id}.md`);
+  const file = relative(io.cwd, path);
+  const result = readComplaint({ file, text }, regulations, today);
+  const errors = result.diagnostics.filter((d) => d.severity === 'error');
+  for (const d of result.diagnostics) io.stderr(`${formatText(d)}\n`);
+  if (!result.record || errors.length > 0) {
+    io.stderr('niet geschreven: herstel de velden hierboven\n');
+    return 1;
+  }
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, text, { flag: 'wx' });
+  io.stdout(`${id} geregistreerd in ${file} (${version.key})\n\n${renderSteps(computeComplaintStatus(result.record.complaint, version, today))}\n`);
+  return 0;
+}

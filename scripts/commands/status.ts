@@ -1,0 +1,103 @@
+import {
+  computeComplaintStatus,
+  formatDate,
+  versionInForce,
+  type ComplaintStatus,
+  type IsoDate,
+  type StepStatus,
+} from '../../core/index.ts';
+import { COMMON_HELP, parseCommand } from '../lib/args.ts';
+import { loadRegister } from '../lib/files.ts';
+import { formatText } from '../lib/format-diagnostics.ts';
+import type { Io } from '../lib/io.ts';
+import { renderTable } from '../lib/table.ts';
+import { resolveToday } from '../lib/today.ts';
+
+export const STATUS_HELP = `klachten status: de termijnen van alle klachten
+
+Gebruik: klachten status [--today JJJJ-MM-DD] [--json] [--organisation <slug>] [opties]
+
+Toont per klacht de stand en de eerstvolgende of verstreken termijn, en daaronder alle verstreken
+termijnen. Kapotte bestanden worden op stderr gemeld (exitcode 1); alle geldige klachten staan er toch.
+
+  --json                 {today, complaints: [{id, organisation, regulation, received, state, handler,
+                          steps: [{id, title, actor, due, done, status, explanation}]}]}
+                          status: done, done-late, open, due-soon, overdue, not-applicable
+  --organisation <slug>  alleen klachten van deze organisatie
+
+${COMMON_HELP}`;
+
+const STATUS_NAMES: Record<StepStatus['status'], string> = {
+  done: 'gedaan',
+  'done-late': 'te laat gedaan',
+  open: 'open',
+  'due-soon': 'binnenkort',
+  overdue: 'TE LAAT',
+  'not-applicable': 'n.v.t.',
+};
+
+const STATE_NAMES: Record<ComplaintStatus['state'], string> = { open: 'open', closed: 'afgesloten', withdrawn: 'ingetrokken' };
+
+/** The step that needs attention first: overdue, then due soon, then the earliest open deadline. */
+function nextStep(status: ComplaintStatus): StepStatus | undefined {
+  const rank = { overdue: 0, 'due-soon': 1, open: 2 } as Record<string, number | undefined>;
+  return status.steps
+    .filter((s) => rank[s.status] !== undefined && s.due !== null)
+    .sort((a, b) => (rank[a.status] ?? 9) - (rank[b.status] ?? 9) || ((a.due ?? '') < (b.due ?? '') ? -1 : 1))[0];
+}
+
+function renderText(statuses: readonly ComplaintStatus[], today: IsoDate): string {
+  const rows = statuses.map((s) => {
+    const next = nextStep(s);
+    return [
+      s.id,
+      s.organisation,
+      s.received,
+      STATE_NAMES[s.state],
+      next ? `${next.title} (${next.id})` : '-',
+      next?.due ?? '-',
+      next ? STATUS_NAMES[next.status] : '-',
+      s.handler ?? '-',
+    ];
+  });
+  const overdue = statuses.flatMap((s) => s.steps.filter((step) => step.status === 'overdue').map((step) => ({ s, step })));
+  const lines = [
+    `Termijnen op ${formatDate(today)}`,
+    '',
+    renderTable(['Klacht', 'Organisatie', 'Ontvangen', 'Stand', 'Eerstvolgende termijn', 'Uiterlijk', 'Status', 'Behandelaar'], rows),
+    '',
+    `${statuses.length} klachten, ${statuses.filter((s) => s.state === 'open').length} open, ${overdue.length} verstreken ${overdue.length === 1 ? 'termijn' : 'termijnen'}.`,
+  ];
+  if (overdue.length > 0) {
+    lines.push('', 'Verstreken termijnen:');
+    for (const { s, step } of overdue) lines.push(`  ${s.id} · ${step.id}: uiterlijk ${formatDate(step.due ?? today)} (${step.explanation})`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** `klachten status`. */
+export function status(args: string[], io: Io): number {
+  const { values } = parseCommand(args, { json: { type: 'boolean', default: false }, organisation: { type: 'string' } });
+  if (values.help) {
+    io.stdout(`${STATUS_HELP}\n`);
+    return 0;
+  }
+  const today = resolveToday(values.today, io.now());
+  const loaded = loadRegister({ cwd: io.cwd, register: values.register, regulations: values.regulations, today });
+  if (values.organisation !== undefined && !loaded.regulations.has(values.organisation)) {
+    io.stderr(`waarschuwing: geen reglement voor organisatie '${values.organisation}'; bekend zijn: ${[...loaded.regulations.keys()].join(', ')}\n`);
+  }
+  const statuses: ComplaintStatus[] = [];
+  for (const record of loaded.records) {
+    const { complaint } = record;
+    if (values.organisation !== undefined && complaint.organisation !== values.organisation) continue;
+    const version = versionInForce(loaded.regulations, complaint.organisation, complaint.received);
+    if (version) statuses.push(computeComplaintStatus(complaint, version, today));
+  }
+  statuses.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
+  for (const error of errors) io.stderr(`${formatText(error)}\n`);
+  if (errors.length > 0) io.stderr(`${loaded.invalidFiles.size} ${loaded.invalidFiles.size === 1 ? 'bestand' : 'bestanden'} met fouten; zie klachten check\n`);
+  io.stdout(values.json ? `${JSON.stringify({ today, complaints: statuses }, null, 2)}\n` : renderText(statuses, today));
+  return errors.length > 0 ? 1 : 0;
+}

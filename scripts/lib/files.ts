@@ -1,0 +1,62 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import {
+  checkRegister,
+  MAX_FILE_BYTES,
+  readRegulations,
+  type Diagnostic,
+  type IsoDate,
+  type RegulationSet,
+  type SourceFile,
+} from '../../core/index.ts';
+import { UsageError } from './args.ts';
+
+/** Markdown files below `dir`, sorted, as absolute paths. */
+export function listMarkdown(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.md') && entry.name !== 'README.md')
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+}
+
+function requireDir(dir: string, flag: string, what: string): void {
+  let isDir = false;
+  try {
+    isDir = statSync(dir).isDirectory();
+  } catch {
+    isDir = false;
+  }
+  if (!isDir) throw new UsageError(`${what} niet gevonden: ${dir} (geef de map op met ${flag})`);
+}
+
+/** Reads files lazily, so a large register is never held in memory as text all at once. */
+function* readSources(paths: readonly string[], cwd: string): Generator<SourceFile> {
+  for (const path of paths) {
+    const file = relative(cwd, path) || path;
+    const size = statSync(path).size;
+    // An oversized file is never read: the parser reports it from its size alone.
+    yield size > MAX_FILE_BYTES ? { file, text: '', size } : { file, text: readFileSync(path, 'utf8') };
+  }
+}
+
+/** The complaints folder of a register. */
+export function complaintsDir(cwd: string, register: string): string {
+  return resolve(cwd, register, 'complaints');
+}
+
+/** Reads and checks the regulations. */
+export function loadRegulations(cwd: string, dir: string): { regulations: RegulationSet; diagnostics: Diagnostic[] } {
+  const root = resolve(cwd, dir);
+  requireDir(root, '--regulations', 'map met reglementen');
+  return readRegulations([...readSources(listMarkdown(root), cwd)]);
+}
+
+/** Reads and checks regulations and every complaint file. */
+export function loadRegister(options: { cwd: string; register: string; regulations: string; today: IsoDate }) {
+  const { regulations, diagnostics: regulationDiagnostics } = loadRegulations(options.cwd, options.regulations);
+  const dir = complaintsDir(options.cwd, options.register);
+  requireDir(dir, '--register', 'map met klachtdossiers (<register>/complaints)');
+  const paths = listMarkdown(dir);
+  const checked = checkRegister(readSources(paths, options.cwd), regulations, options.today);
+  return { regulations, fileCount: paths.length, ...checked, diagnostics: [...regulationDiagnostics, ...checked.diagnostics] };
+}

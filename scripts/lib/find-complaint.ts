@@ -1,0 +1,31 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { closestName, COMPLAINT_ID } from '../../core/index.ts';
+import { UsageError } from './args.ts';
+import { listMarkdown } from './files.ts';
+
+/** The file of complaint `id` below the complaints folder. */
+export function findComplaintFile(dir: string, id: string): string {
+  const files = listMarkdown(dir);
+  const match = files.find((file) => file.endsWith(`/${id}.md`) || file.endsWith(`\\${id}.md`));
+  if (match) return match;
+  const ids = files.map((file) => (file.split(/[\\/]/).pop() ?? '').replace(/\.md$/, ''));
+  const suggestion = closestName(id, ids);
+  throw new UsageError(`klacht ${id} niet gevonden in ${dir}${suggestion ? `; bedoelt u ${suggestion}?` : ''}`);
+}
+
+/** The next free id for a year: one more than the highest number used in that year. */
+export function nextComplaintId(dir: string, year: number): string {
+  let highest = 0;
+  let names: string[] = [];
+  try {
+    names = readdirSync(dir, { recursive: true }).map(String);
+  } catch {
+    names = [];
+  }
+  for (const name of names) {
+    const match = COMPLAINT_ID.exec((join(name).split(/[\\/]/).pop() ?? '').replace(/\.md$/, ''));
+    if (match && Number(match[1]) === year) highest = Math.max(highest, Number(match[2]));
+  }
+  return `KL-${year}-${String(highest + 1).padStart(4, '0')}`;
+}
