@@ -192,7 +192,8 @@ export function computeComplaintStatus(
       if (state !== 'open') {
         return { ...base, status: 'not-applicable', explanation: `niet van toepassing: de klacht is ${state === 'withdrawn' ? 'ingetrokken' : 'afgesloten'}` };
       }
-      const conditional = step.condition === undefined ? '' : ` (${CONDITION_TEXT[step.condition]})`;
+      // A complaint counts as admissible until recorded otherwise, so that condition needs no mention.
+      const conditional = step.condition === undefined || step.condition === 'admissible' ? '' : ` (${CONDITION_TEXT[step.condition]})`;
       if (due === null) return { ...base, status: 'open', explanation: explanation + conditional };
       const status = today > due ? 'overdue' : due <= soonLimit ? 'due-soon' : 'open';
       return { ...base, status, explanation: explanation + conditional };

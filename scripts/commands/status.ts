@@ -54,7 +54,7 @@ function renderText(statuses: readonly ComplaintStatus[], today: IsoDate): strin
       s.organisation,
       s.received,
       STATE_NAMES[s.state],
-      next ? `${next.title} (${next.id})` : '-',
+      next?.id ?? '-',
       next?.due ?? '-',
       next ? STATUS_NAMES[next.status] : '-',
       s.handler ?? '-',
@@ -64,7 +64,7 @@ function renderText(statuses: readonly ComplaintStatus[], today: IsoDate): strin
   const lines = [
     `Termijnen op ${formatDate(today)}`,
     '',
-    renderTable(['Klacht', 'Organisatie', 'Ontvangen', 'Stand', 'Eerstvolgende termijn', 'Uiterlijk', 'Status', 'Behandelaar'], rows),
+    renderTable(['Klacht', 'Organisatie', 'Ontvangen', 'Stand', 'Eerstvolgende stap', 'Uiterlijk', 'Status', 'Behandelaar'], rows),
     '',
     `${statuses.length} klachten, ${statuses.filter((s) => s.state === 'open').length} open, ${overdue.length} verstreken ${overdue.length === 1 ? 'termijn' : 'termijnen'}.`,
   ];
