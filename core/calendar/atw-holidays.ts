@@ -40,7 +40,7 @@ export function atwHolidays(year: number): Holiday[] {
   const easter = easterSunday(year);
   const kingsDay = dayNumberOf(year, 4, 27);
   // 27 April on a Sunday moves Koningsdag to the Saturday before.
-  const kingsDayDate = fromDayNumber(((kingsDay + 4) % 7 + 7) % 7 === 0 ? kingsDay - 1 : kingsDay);
+  const kingsDayDate = fromDayNumber((((kingsDay + 4) % 7) + 7) % 7 === 0 ? kingsDay - 1 : kingsDay);
   const holidays: Holiday[] = [
     { date: `${year}-01-01`, name: 'Nieuwjaarsdag' },
     { date: addDays(easter, -2), name: 'Goede Vrijdag' },

@@ -99,11 +99,7 @@ export function addWorkingDays(
  * Number of working days in the closed range `from`..`to` (0 when `to` precedes `from`).
  * @example countWorkingDays('2026-03-02', '2026-03-08', createWorkingCalendar()) // 5
  */
-export function countWorkingDays(
-  from: IsoDate,
-  to: IsoDate,
-  calendar: Pick<WorkingCalendar, 'isWorkingDay'>,
-): number {
+export function countWorkingDays(from: IsoDate, to: IsoDate, calendar: Pick<WorkingCalendar, 'isWorkingDay'>): number {
   let count = 0;
   for (let n = toDayNumber(from), end = toDayNumber(to); n <= end; n += 1) {
     if (calendar.isWorkingDay(fromDayNumber(n))) count += 1;

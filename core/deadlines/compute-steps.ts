@@ -158,7 +158,9 @@ export function stepDeadline(
     } else {
       const days = daysBetween(suspension.from, last) + 1;
       due = addDays(due, days);
-      parts.push(`opgeschort van ${formatDate(suspension.from)} t/m ${formatDate(last)}${ongoing}: ${formatTerm({ amount: days, unit: 'days' })} later`);
+      parts.push(
+        `opgeschort van ${formatDate(suspension.from)} t/m ${formatDate(last)}${ongoing}: ${formatTerm({ amount: days, unit: 'days' })} later`,
+      );
     }
   }
   if (parts.length > 1) parts.push(`uiterlijk ${formatDate(due)}`);
@@ -187,13 +189,22 @@ export function computeComplaintStatus(
       const base = { id: step.id, title: step.title, actor: step.actor, due, done };
       if (done !== null) return { ...base, status: due !== null && done > due ? 'done-late' : 'done', explanation };
       if (!conditionHolds(step.condition, complaint)) {
-        return { ...base, status: 'not-applicable', explanation: `niet van toepassing: ${CONDITION_TEXT[step.condition ?? 'admissible']}` };
+        return {
+          ...base,
+          status: 'not-applicable',
+          explanation: `niet van toepassing: ${CONDITION_TEXT[step.condition ?? 'admissible']}`,
+        };
       }
       if (state !== 'open') {
-        return { ...base, status: 'not-applicable', explanation: `niet van toepassing: de klacht is ${state === 'withdrawn' ? 'ingetrokken' : 'afgesloten'}` };
+        return {
+          ...base,
+          status: 'not-applicable',
+          explanation: `niet van toepassing: de klacht is ${state === 'withdrawn' ? 'ingetrokken' : 'afgesloten'}`,
+        };
       }
       // A complaint counts as admissible until recorded otherwise, so that condition needs no mention.
-      const conditional = step.condition === undefined || step.condition === 'admissible' ? '' : ` (${CONDITION_TEXT[step.condition]})`;
+      const conditional =
+        step.condition === undefined || step.condition === 'admissible' ? '' : ` (${CONDITION_TEXT[step.condition]})`;
       if (due === null) return { ...base, status: 'open', explanation: explanation + conditional };
       const status = today > due ? 'overdue' : due <= soonLimit ? 'due-soon' : 'open';
       return { ...base, status, explanation: explanation + conditional };

@@ -129,7 +129,7 @@ export function checkComplaint(item: CheckableComplaint, regulations: Regulation
     if (done > today) report('error', 'future-date', ['steps', id], `stap '${id}' op ${done} ligt na vandaag (${today}); registreer een stap pas als hij gedaan is`);
     const from = step.deadline?.from;
     const dependency = from === undefined ? undefined : stepsById.get(from);
-    if (dependency && dependency.scope === 'complaint') {
+    if (dependency?.scope === 'complaint') {
       const dependencyDone = doneDate(complaint, dependency);
       if (dependencyDone === undefined) {
         report('error', 'step-order', ['steps', id], `stap '${id}' is geregistreerd, maar '${dependency.id}' (waarna deze stap komt) nog niet`);
@@ -193,19 +193,25 @@ export function checkComplaint(item: CheckableComplaint, regulations: Regulation
   });
 
   // Other dates.
-  const notBefore = (path: readonly PropertyKey[], date: IsoDate | undefined, what: string): void => {
+  function notBefore(path: readonly PropertyKey[], date: IsoDate | undefined, what: string): void {
     if (date === undefined) return;
     if (date < complaint.received) report('error', 'date-order', path, `${what} (${date}) ligt vóór de ontvangst (${complaint.received})`);
     if (date > today) report('error', 'future-date', path, `${what} (${date}) ligt na vandaag (${today})`);
-  };
+  }
   notBefore(['closed'], complaint.closed, 'de afsluitdatum');
-  complaint.escalation.forEach((e, i) => notBefore(['escalation', i, 'on'], e.on, 'de datum van voorleggen'));
-  complaint.measures.forEach((m, i) => notBefore(['measures', i, 'done'], m.done, 'de datum waarop de maatregel is uitgevoerd'));
-  complaint.extensions.forEach((e, i) => notBefore(['extensions', i, 'notified'], e.notified, 'de datum van kennisgeving'));
+  complaint.escalation.forEach((e, i) => {
+    notBefore(['escalation', i, 'on'], e.on, 'de datum van voorleggen');
+  });
+  complaint.measures.forEach((m, i) => {
+    notBefore(['measures', i, 'done'], m.done, 'de datum waarop de maatregel is uitgevoerd');
+  });
+  complaint.extensions.forEach((e, i) => {
+    notBefore(['extensions', i, 'notified'], e.notified, 'de datum van kennisgeving');
+  });
 
   // Submission window.
   const window = regulation.complaint.submissionWindow;
-  if (window !== undefined && window.from === 'assignmentEnded') {
+  if (window?.from === 'assignmentEnded') {
     if (complaint.assignmentEnded === undefined) {
       report('warning', 'submission-window', ['received'], `vul assignmentEnded in: een klacht kan tot ${formatTerm(window)} na afronding van de opdracht worden ingediend`);
     } else {

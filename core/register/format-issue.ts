@@ -18,7 +18,8 @@ function describeInput(input: unknown): string {
   if (input === null) return 'een lege waarde';
   if (Array.isArray(input)) return 'een lijst';
   if (typeof input === 'object') return 'velden';
-  return `'${String(input)}'`;
+  // Only the kind of value: the value itself may be personal data and messages end up in CI logs.
+  return typeof input === 'string' ? 'tekst' : typeof input === 'number' ? 'een getal' : typeof input === 'boolean' ? 'true/false' : 'een waarde';
 }
 
 /** The dotted path of an issue, for messages: `steps.ontvangstbevestiging`, `measures[0].owner`. */
@@ -51,7 +52,8 @@ export function formatIssue(issue: z.core.$ZodIssue, schema: z.core.$ZodType): s
     case 'invalid_value': {
       const suggestion = typeof issue.input === 'string' ? closestName(issue.input, issue.values.map(String)) : undefined;
       const hint = suggestion ? `; bedoelt u '${suggestion}'?` : '';
-      return `${where}${describeInput(issue.input)} is niet toegestaan; kies uit ${issue.values.map(String).join(', ')}${hint}`;
+      const shown = typeof issue.input === 'string' ? `'${issue.input}'` : describeInput(issue.input);
+      return `${where}${shown} is niet toegestaan; kies uit ${issue.values.map(String).join(', ')}${hint}`;
     }
     case 'invalid_union':
       if (issue.errors.length > 0) {

@@ -26,8 +26,9 @@ export function locatePath(yamlText: string, path: readonly PropertyKey[], optio
       if (!pair) break;
       const keyNode = pair.key as Node | null;
       const valueNode = pair.value as Node | null;
-      const useKey = (last && options.key === true) || valueNode?.range == null;
-      offset = (useKey ? keyNode?.range?.[0] : valueNode?.range?.[0]) ?? keyNode?.range?.[0] ?? offset;
+      const valueStart = valueNode?.range?.[0];
+      const useKey = (last && options.key === true) || valueStart === undefined;
+      offset = (useKey ? keyNode?.range?.[0] : valueStart) ?? keyNode?.range?.[0] ?? offset;
       node = valueNode;
     } else if (isSeq(node) && typeof segment === 'number') {
       const item = node.items[segment] as Node | undefined;

@@ -9,14 +9,7 @@ export const DeadlineSchema = TermSchema.extend({
 export type Deadline = z.output<typeof DeadlineSchema>;
 
 /** When a step applies; without a condition it always does. */
-export const StepConditionSchema = z.enum([
-  'admissible',
-  'inadmissible',
-  'founded',
-  'unfounded',
-  'measures',
-  'escalated',
-]);
+export const StepConditionSchema = z.enum(['admissible', 'inadmissible', 'founded', 'unfounded', 'measures', 'escalated']);
 export type StepCondition = z.output<typeof StepConditionSchema>;
 
 /** One step of the procedure. */

@@ -3,9 +3,24 @@ import { personalData } from './common.ts';
 
 type AnySchema = z.core.$ZodType;
 
+/** The parts of zod's internal definitions that the walk reads. */
+interface Def {
+  type: string;
+  innerType?: AnySchema;
+  in?: AnySchema;
+  options?: AnySchema[];
+  shape?: Record<string, AnySchema>;
+  element?: AnySchema;
+  valueType?: AnySchema;
+}
+
+function defOf(schema: AnySchema): Def {
+  return schema._zod.def;
+}
+
 /** Unwraps optional, default, pipe and similar wrappers to the schema that holds the shape. */
 function unwrap(schema: AnySchema): AnySchema[] {
-  const def = schema._zod.def as unknown as Record<string, unknown> & { type: string };
+  const def = defOf(schema);
   switch (def.type) {
     case 'optional':
     case 'nullable':
@@ -13,11 +28,11 @@ function unwrap(schema: AnySchema): AnySchema[] {
     case 'prefault':
     case 'readonly':
     case 'nonoptional':
-      return unwrap(def['innerType'] as AnySchema);
+      return def.innerType ? unwrap(def.innerType) : [schema];
     case 'pipe':
-      return unwrap(def['in'] as AnySchema);
+      return def.in ? unwrap(def.in) : [schema];
     case 'union':
-      return (def['options'] as AnySchema[]).flatMap(unwrap);
+      return (def.options ?? []).flatMap(unwrap);
     default:
       return [schema];
   }
@@ -25,13 +40,13 @@ function unwrap(schema: AnySchema): AnySchema[] {
 
 function children(schema: AnySchema, segment: PropertyKey): AnySchema[] {
   return unwrap(schema).flatMap((inner) => {
-    const def = inner._zod.def as unknown as Record<string, unknown> & { type: string };
+    const def = defOf(inner);
     if (def.type === 'object') {
-      const child = (def['shape'] as Record<string, AnySchema>)[String(segment)];
+      const child = def.shape?.[String(segment)];
       return child ? [child] : [];
     }
-    if (def.type === 'array' && typeof segment === 'number') return [def['element'] as AnySchema];
-    if (def.type === 'record') return [def['valueType'] as AnySchema];
+    if (def.type === 'array' && typeof segment === 'number' && def.element) return [def.element];
+    if (def.type === 'record' && def.valueType) return [def.valueType];
     return [];
   });
 }
@@ -45,17 +60,17 @@ export function fieldsAt(schema: AnySchema, path: readonly PropertyKey[]): strin
   for (const segment of path) current = current.flatMap((s) => children(s, segment));
   return current.flatMap((s) =>
     unwrap(s).flatMap((inner) => {
-      const def = inner._zod.def as unknown as Record<string, unknown> & { type: string };
-      return def.type === 'object' ? Object.keys(def['shape'] as object) : [];
+      const def = defOf(inner);
+      return def.type === 'object' ? Object.keys(def.shape ?? {}) : [];
     }),
   );
 }
 
 function isPersonal(schema: AnySchema): boolean {
   if (personalData.has(schema)) return true;
-  const def = schema._zod.def as unknown as Record<string, unknown> & { type: string };
-  const inner = def['innerType'] ?? (def.type === 'pipe' ? def['in'] : undefined);
-  return inner !== undefined && isPersonal(inner as AnySchema);
+  const def = defOf(schema);
+  const inner = def.innerType ?? (def.type === 'pipe' ? def.in : undefined);
+  return inner !== undefined && isPersonal(inner);
 }
 
 /**
@@ -69,7 +84,12 @@ export function stripPersonal<T>(schema: AnySchema, value: T): T {
 
 function strip(schemas: AnySchema[], value: unknown): unknown {
   if (Array.isArray(value)) {
-    return value.map((item, index) => strip(schemas.flatMap((s) => children(s, index)), item));
+    return value.map((item, index) =>
+      strip(
+        schemas.flatMap((s) => children(s, index)),
+        item,
+      ),
+    );
   }
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};

@@ -72,7 +72,11 @@ const CONTENT_FLAGS: Record<RequiredContent, (keyof Fields)[]> = {
   dated: ['dated'],
 };
 
-async function ask(io: Io, question: string, options: { default?: string; choices?: readonly string[]; required?: boolean; date?: boolean } = {}): Promise<string | undefined> {
+async function ask(
+  io: Io,
+  question: string,
+  options: { default?: string; choices?: readonly string[]; required?: boolean; date?: boolean } = {},
+): Promise<string | undefined> {
   const prompt = io.prompt;
   if (!prompt) return options.default;
   for (;;) {
@@ -120,8 +124,12 @@ export async function newComplaint(args: string[], io: Io): Promise<number> {
   const { regulation } = version;
 
   const channels = regulation.complaint.channels;
-  fields.channel ??= await ask(io, `Kanaal (${channels.map((c) => `${c} = ${CHANNEL_NAMES[c]}`).join(', ')})`, { choices: channels, required: true });
-  if (fields.channel === undefined) throw new UsageError(`--channel ontbreekt; ${fields.organisation} neemt klachten aan via ${channels.join(', ')}`);
+  fields.channel ??= await ask(io, `Kanaal (${channels.map((c) => `${c} = ${CHANNEL_NAMES[c]}`).join(', ')})`, {
+    choices: channels,
+    required: true,
+  });
+  if (fields.channel === undefined)
+    throw new UsageError(`--channel ontbreekt; ${fields.organisation} neemt klachten aan via ${channels.join(', ')}`);
   const channel: Channel = oneOf('--channel', fields.channel, ChannelSchema.options);
   const forms = regulation.complaint.oral ? (['written', 'oral'] as const) : (['written'] as const);
   fields.form ??= forms.length > 1 ? await ask(io, 'Vorm', { choices: forms, default: 'written' }) : 'written';
@@ -133,10 +141,16 @@ export async function newComplaint(args: string[], io: Io): Promise<number> {
     fields.name ??= await ask(io, 'Naam klager', { required: required.has('name') });
     fields.email ??= await ask(io, 'E-mail klager', { required: false });
     fields.phone ??= await ask(io, 'Telefoon klager', { required: false });
-    fields.address ??= await ask(io, 'Adres klager', { required: required.has('address') || (needsContact && !fields.email && !fields.phone) });
+    fields.address ??= await ask(io, 'Adres klager', {
+      required: required.has('address') || (needsContact && !fields.email && !fields.phone),
+    });
     if (required.has('dated')) fields.dated ??= await ask(io, 'Dagtekening van de klacht', { required: true, date: true });
     if (regulation.complaint.submissionWindow?.from === 'assignmentEnded') {
-      fields['assignment-ended'] ??= await ask(io, `Einde van de opdracht (klacht mag tot ${formatTerm(regulation.complaint.submissionWindow)} daarna)`, { required: true, date: true });
+      fields['assignment-ended'] ??= await ask(
+        io,
+        `Einde van de opdracht (klacht mag tot ${formatTerm(regulation.complaint.submissionWindow)} daarna)`,
+        { required: true, date: true },
+      );
     }
     fields.handler ??= await ask(io, 'Behandelaar (GitHub-login, leeg als nog niet bekend)');
     fields.involved ??= await ask(io, 'Betrokken medewerkers (GitHub-logins, komma-gescheiden)');
@@ -146,7 +160,8 @@ export async function newComplaint(args: string[], io: Io): Promise<number> {
   }
   const missing = [...required].filter((flag) => fields[flag] === undefined);
   if (needsContact && !fields.email && !fields.phone && !fields.address) missing.push('email');
-  if (missing.length > 0) throw new UsageError(`het reglement van ${fields.organisation} vraagt ook: ${missing.map((m) => `--${m}`).join(', ')}`);
+  if (missing.length > 0)
+    throw new UsageError(`het reglement van ${fields.organisation} vraagt ook: ${missing.map((m) => `--${m}`).join(', ')}`);
 
   const dir = complaintsDir(io.cwd, values.register);
   const year = dateParts(received).year;
@@ -163,11 +178,21 @@ export async function newComplaint(args: string[], io: Io): Promise<number> {
     ...(fields.dated === undefined ? {} : { dated: fields.dated }),
     ...(Object.keys(complainant).length === 0 ? {} : { complainant }),
     ...(fields.handler ? { handler: fields.handler } : {}),
-    ...(fields.involved ? { involved: fields.involved.split(',').map((s) => s.trim()).filter(Boolean) } : {}),
+    ...(fields.involved
+      ? {
+          involved: fields.involved
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
+        }
+      : {}),
     ...(fields.category ? { category: fields.category } : {}),
     ...(fields['assignment-ended'] ? { assignmentEnded: fields['assignment-ended'] } : {}),
   };
-  const yaml = stringify(data, { lineWidth: 0 }).replace(/^complainant:$/m, 'complainant: # persoonsgegevens: blijven in het register');
+  const yaml = stringify(data, { lineWidth: 0 }).replace(
+    /^complainant:$/m,
+    'complainant: # persoonsgegevens: blijven in het register',
+  );
   const text = `---\n${yaml}---\n${fields.description ? `${fields.description.trim()}\n` : ''}`;
   const path = join(dir, String(year), `${id}.md`);
   const file = relative(io.cwd, path);
@@ -180,6 +205,8 @@ export async function newComplaint(args: string[], io: Io): Promise<number> {
   }
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, text, { flag: 'wx' });
-  io.stdout(`${id} geregistreerd in ${file} (${version.key})\n\n${renderSteps(computeComplaintStatus(result.record.complaint, version, today))}\n`);
+  io.stdout(
+    `${id} geregistreerd in ${file} (${version.key})\n\n${renderSteps(computeComplaintStatus(result.record.complaint, version, today))}\n`,
+  );
   return 0;
 }

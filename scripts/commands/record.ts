@@ -1,6 +1,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { closestName, computeComplaintStatus, isIsoDate, readComplaint, setStepInText, versionInForce } from '../../core/index.ts';
+import {
+  closestName,
+  computeComplaintStatus,
+  isIsoDate,
+  readComplaint,
+  setStepInText,
+  versionInForce,
+} from '../../core/index.ts';
 import { COMMON_HELP, parseCommand, UsageError } from '../lib/args.ts';
 import { complaintsDir, loadRegulations } from '../lib/files.ts';
 import { findComplaintFile } from '../lib/find-complaint.ts';
@@ -31,7 +38,8 @@ export function record(args: string[], io: Io): number {
     return 0;
   }
   const [id, stepId, ...rest] = positionals;
-  if (id === undefined || stepId === undefined || rest.length > 0) throw new UsageError('gebruik: klachten record <id> <stap> [--on JJJJ-MM-DD] [--note <tekst>]');
+  if (id === undefined || stepId === undefined || rest.length > 0)
+    throw new UsageError('gebruik: klachten record <id> <stap> [--on JJJJ-MM-DD] [--note <tekst>]');
   const today = resolveToday(values.today, io.now());
   const on = values.on ?? today;
   if (!isIsoDate(on)) throw new UsageError(`--on verwacht een bestaande datum als JJJJ-MM-DD, niet '${on}'`);
@@ -50,8 +58,13 @@ export function record(args: string[], io: Io): number {
   if (!version) throw new UsageError(`geen reglement van kracht voor ${id}; zie klachten check`);
   const steps = version.regulation.steps.filter((s) => s.scope === 'complaint' && s.auto === undefined);
   if (!steps.some((s) => s.id === stepId)) {
-    const suggestion = closestName(stepId, steps.map((s) => s.id));
-    throw new UsageError(`onbekende stap '${stepId}' in ${version.key}${suggestion ? `; bedoelt u '${suggestion}'?` : ''}; stappen: ${steps.map((s) => s.id).join(', ')}`);
+    const suggestion = closestName(
+      stepId,
+      steps.map((s) => s.id),
+    );
+    throw new UsageError(
+      `onbekende stap '${stepId}' in ${version.key}${suggestion ? `; bedoelt u '${suggestion}'?` : ''}; stappen: ${steps.map((s) => s.id).join(', ')}`,
+    );
   }
 
   const edited = setStepInText(text, file, stepId, values.note === undefined ? { on } : { on, note: values.note });

@@ -64,13 +64,17 @@ function renderText(statuses: readonly ComplaintStatus[], today: IsoDate): strin
   const lines = [
     `Termijnen op ${formatDate(today)}`,
     '',
-    renderTable(['Klacht', 'Organisatie', 'Ontvangen', 'Stand', 'Eerstvolgende stap', 'Uiterlijk', 'Status', 'Behandelaar'], rows),
+    renderTable(
+      ['Klacht', 'Organisatie', 'Ontvangen', 'Stand', 'Eerstvolgende stap', 'Uiterlijk', 'Status', 'Behandelaar'],
+      rows,
+    ),
     '',
     `${statuses.length} klachten, ${statuses.filter((s) => s.state === 'open').length} open, ${overdue.length} verstreken ${overdue.length === 1 ? 'termijn' : 'termijnen'}.`,
   ];
   if (overdue.length > 0) {
     lines.push('', 'Verstreken termijnen:');
-    for (const { s, step } of overdue) lines.push(`  ${s.id} · ${step.id}: uiterlijk ${formatDate(step.due ?? today)} (${step.explanation})`);
+    for (const { s, step } of overdue)
+      lines.push(`  ${s.id} · ${step.id}: uiterlijk ${formatDate(step.due ?? today)} (${step.explanation})`);
   }
   return `${lines.join('\n')}\n`;
 }
@@ -85,7 +89,9 @@ export function status(args: string[], io: Io): number {
   const today = resolveToday(values.today, io.now());
   const loaded = loadRegister({ cwd: io.cwd, register: values.register, regulations: values.regulations, today });
   if (values.organisation !== undefined && !loaded.regulations.has(values.organisation)) {
-    io.stderr(`waarschuwing: geen reglement voor organisatie '${values.organisation}'; bekend zijn: ${[...loaded.regulations.keys()].join(', ')}\n`);
+    io.stderr(
+      `waarschuwing: geen reglement voor organisatie '${values.organisation}'; bekend zijn: ${[...loaded.regulations.keys()].join(', ')}\n`,
+    );
   }
   const statuses: ComplaintStatus[] = [];
   for (const record of loaded.records) {
@@ -97,7 +103,10 @@ export function status(args: string[], io: Io): number {
   statuses.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
   for (const error of errors) io.stderr(`${formatText(error)}\n`);
-  if (errors.length > 0) io.stderr(`${loaded.invalidFiles.size} ${loaded.invalidFiles.size === 1 ? 'bestand' : 'bestanden'} met fouten; zie klachten check\n`);
+  if (errors.length > 0)
+    io.stderr(
+      `${loaded.invalidFiles.size} ${loaded.invalidFiles.size === 1 ? 'bestand' : 'bestanden'} met fouten; zie klachten check\n`,
+    );
   io.stdout(values.json ? `${JSON.stringify({ today, complaints: statuses }, null, 2)}\n` : renderText(statuses, today));
   return errors.length > 0 ? 1 : 0;
 }

@@ -20,13 +20,8 @@ export function listMarkdown(dir: string): string[] {
 }
 
 function requireDir(dir: string, flag: string, what: string): void {
-  let isDir = false;
-  try {
-    isDir = statSync(dir).isDirectory();
-  } catch {
-    isDir = false;
-  }
-  if (!isDir) throw new UsageError(`${what} niet gevonden: ${dir} (geef de map op met ${flag})`);
+  if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory())
+    throw new UsageError(`${what} niet gevonden: ${dir} (geef de map op met ${flag})`);
 }
 
 /** Reads files lazily, so a large register is never held in memory as text all at once. */

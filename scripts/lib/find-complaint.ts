@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { closestName, COMPLAINT_ID } from '../../core/index.ts';
 import { UsageError } from './args.ts';
@@ -17,12 +17,8 @@ export function findComplaintFile(dir: string, id: string): string {
 /** The next free id for a year: one more than the highest number used in that year. */
 export function nextComplaintId(dir: string, year: number): string {
   let highest = 0;
-  let names: string[] = [];
-  try {
-    names = readdirSync(dir, { recursive: true }).map(String);
-  } catch {
-    names = [];
-  }
+  // A register without complaints yet has no folder: the first id is then number 1.
+  const names = existsSync(dir) ? readdirSync(dir, { recursive: true }).map(String) : [];
   for (const name of names) {
     const match = COMPLAINT_ID.exec((join(name).split(/[\\/]/).pop() ?? '').replace(/\.md$/, ''));
     if (match && Number(match[1]) === year) highest = Math.max(highest, Number(match[2]));

@@ -14,6 +14,12 @@ const NAMES: Record<string, string> = {
 export function renderSteps(status: ComplaintStatus): string {
   const rows = status.steps
     .filter((step) => step.status !== 'not-applicable' || step.done !== null)
-    .map((step) => [step.id, step.due === null ? '-' : formatDate(step.due), step.done ?? '-', NAMES[step.status] ?? step.status, step.explanation]);
+    .map((step) => [
+      step.id,
+      step.due === null ? '-' : formatDate(step.due),
+      step.done ?? '-',
+      NAMES[step.status] ?? step.status,
+      step.explanation,
+    ]);
   return renderTable(['Stap', 'Uiterlijk', 'Gedaan', 'Status', 'Toelichting'], rows);
 }
