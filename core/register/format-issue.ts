@@ -35,6 +35,10 @@ export function formatPath(path: readonly PropertyKey[]): string {
  */
 export function formatIssue(issue: z.core.$ZodIssue, schema: z.core.$ZodType): string {
   const where = issue.path.length > 0 ? `${formatPath(issue.path)}: ` : '';
+  if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && issue.input === undefined) {
+    const choices = issue.code === 'invalid_value' ? ` (${issue.values.map(String).join(', ')})` : '';
+    return `${where}verplicht veld ontbreekt${choices}`;
+  }
   switch (issue.code) {
     case 'unrecognized_keys': {
       const known = fieldsAt(schema, issue.path);
@@ -47,7 +51,6 @@ export function formatIssue(issue: z.core.$ZodIssue, schema: z.core.$ZodType): s
         .join('\n');
     }
     case 'invalid_type':
-      if (issue.input === undefined) return `${where}verplicht veld ontbreekt`;
       return `${where}verwacht ${TYPE_NAMES[issue.expected] ?? issue.expected}, maar kreeg ${describeInput(issue.input)}`;
     case 'invalid_value': {
       const suggestion = typeof issue.input === 'string' ? closestName(issue.input, issue.values.map(String)) : undefined;

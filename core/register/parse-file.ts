@@ -71,7 +71,7 @@ export function parseFrontMatterFile<S extends z.ZodType>(
       ],
     };
   }
-  const result = schema.safeParse(raw);
+  const result = schema.safeParse(raw, { reportInput: true });
   if (result.success) return { data: result.data, body: parts.body, yaml: parts.yaml, yamlLine: parts.yamlLine, diagnostics: [] };
   const diagnostics = result.error.issues.flatMap((issue) => {
     const position = locatePath(parts.yaml, issue.path, { key: issue.code === 'unrecognized_keys' });

@@ -1,0 +1,86 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import {
+  buildRegulationSet,
+  ComplaintSchema,
+  readRegulations,
+  RegulationSchema,
+  type Complaint,
+  type Regulation,
+  type RegulationSet,
+  type SourceFile,
+} from '../core/index.ts';
+
+export const ROOT = join(import.meta.dirname, '..');
+
+/** The project's real regulations. */
+export function projectRegulations(): RegulationSet {
+  const dir = join(ROOT, 'regulations');
+  const sources: SourceFile[] = readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => ({ file: `regulations/${f}`, text: readFileSync(join(dir, f), 'utf8') }));
+  const { regulations, diagnostics } = readRegulations(sources);
+  if (diagnostics.length > 0) throw new Error(JSON.stringify(diagnostics));
+  return regulations;
+}
+
+const BASE_REGULATION = {
+  title: 'Testreglement',
+  summary: 'Een verzonnen reglement voor tests.',
+  organisation: { name: 'Testorganisatie', slug: 'test', categories: ['communicatie', 'bejegening'] },
+  version: '1',
+  effective: '2020-01-01',
+  complaint: { channels: ['email', 'post'], oral: false, requiredContents: ['name'] },
+  independence: 'De behandelaar is niet betrokken.',
+  steps: [
+    { id: 'ontvangst', title: 'Ontvangen', actor: 'team', auto: 'received' },
+    { id: 'bevestiging', title: 'Bevestigd', actor: 'behandelaar', deadline: { amount: 5, unit: 'workingDays', from: 'received' } },
+    { id: 'reactie', title: 'Reactie', actor: 'behandelaar', deadline: { amount: 4, unit: 'weeks', from: 'received' } },
+    { id: 'niet-in-behandeling', title: 'Bericht', actor: 'behandelaar', condition: 'inadmissible', deadline: { amount: 4, unit: 'weeks', from: 'received' } },
+    { id: 'opgelost', title: 'Opgelost', actor: 'behandelaar', event: 'het oplossen van de klacht' },
+    { id: 'verslag', title: 'Verslag', actor: 'behandelaar', deadline: { amount: 2, unit: 'weeks', from: 'opgelost' } },
+  ],
+  extension: { allowed: true, max: { amount: 4, unit: 'weeks' }, times: 1, steps: ['reactie'] },
+  suspension: { allowed: true },
+  evaluation: { cadence: 'yearly' },
+  retention: { amount: 2, unit: 'years' },
+};
+
+/** A regulation for tests; `overrides` replace top-level fields. */
+export function makeRegulation(overrides: Partial<Record<keyof Regulation, unknown>> = {}): Regulation {
+  return RegulationSchema.parse({ ...BASE_REGULATION, ...overrides });
+}
+
+/** A one-version regulation set around {@link makeRegulation}. */
+export function makeRegulationSet(overrides: Partial<Record<keyof Regulation, unknown>> = {}): RegulationSet {
+  return buildRegulationSet([{ file: 'regulations/test/1.md', regulation: makeRegulation(overrides) }]);
+}
+
+const BASE_COMPLAINT = {
+  id: 'KL-2026-0001',
+  organisation: 'test',
+  received: '2026-04-01',
+  channel: 'email',
+  form: 'written',
+  complainant: { name: 'Test Verzonnen', email: 'test.verzonnen@voorbeeld.example' },
+  handler: 'behandelaar-a',
+};
+
+/** Complaint front matter for tests, before parsing. */
+export function complaintFields(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  const fields: Record<string, unknown> = { ...BASE_COMPLAINT, ...overrides };
+  for (const [key, value] of Object.entries(fields)) if (value === undefined) delete fields[key];
+  return fields;
+}
+
+/** A parsed complaint for tests. */
+export function makeComplaint(overrides: Record<string, unknown> = {}): Complaint {
+  return ComplaintSchema.parse(complaintFields(overrides));
+}
+
+/** A complaint file's text. */
+export function complaintText(overrides: Record<string, unknown> = {}, body = 'Verzonnen klachttekst.\n'): string {
+  return `---\n${stringify(complaintFields(overrides))}---\n${body}`;
+}
