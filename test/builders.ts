@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { stringify } from 'yaml';
+import { parse as parseYaml, stringify } from 'yaml';
 import {
   buildRegulationSet,
   ComplaintSchema,
@@ -83,4 +83,22 @@ export function makeComplaint(overrides: Record<string, unknown> = {}): Complain
 /** A complaint file's text. */
 export function complaintText(overrides: Record<string, unknown> = {}, body = 'Verzonnen klachttekst.\n'): string {
   return `---\n${stringify(complaintFields(overrides))}---\n${body}`;
+}
+
+/**
+ * Every personal value in a register folder: complainant fields and each line of complaint text.
+ * Used to prove that no output carries them.
+ */
+export function personalValues(registerDir: string): string[] {
+  const values = new Set<string>();
+  const dir = join(registerDir, 'complaints');
+  for (const name of readdirSync(dir, { recursive: true }).map(String)) {
+    if (!name.endsWith('.md')) continue;
+    const text = readFileSync(join(dir, name), 'utf8');
+    const [, front = '', body = ''] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text) ?? [];
+    const complaint = ComplaintSchema.safeParse(parseYaml(front));
+    if (complaint.success) for (const value of Object.values(complaint.data.complainant ?? {})) values.add(value);
+    for (const line of body.split('\n')) if (line.trim().length > 12) values.add(line.trim());
+  }
+  return [...values];
 }

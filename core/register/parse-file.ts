@@ -97,10 +97,22 @@ export function sortDiagnostics(diagnostics: Diagnostic[]): Diagnostic[] {
   return diagnostics.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
 }
 
+const YAML_REASONS: [string, string][] = [
+  ['deficient indentation', 'de inspringing klopt niet; is een [ of { op een eerdere regel niet gesloten?'],
+  ['bad indentation', 'de inspringing van dit veld klopt niet'],
+  ['missed comma', 'er ontbreekt een komma tussen de elementen'],
+  ['unexpected end of the stream within a flow collection', 'een [ of { wordt niet gesloten'],
+  ['end of the stream or a document separator is expected', 'onverwachte tekst; ontbreekt een dubbele punt of klopt de inspringing niet?'],
+  ['can not read a block mapping entry', 'een veld mist de dubbele punt (sleutel: waarde)'],
+  ['unexpected end of the stream within a double quoted scalar', 'een tekst tussen " wordt niet afgesloten'],
+  ['unexpected end of the stream within a single quoted scalar', "een tekst tussen ' wordt niet afgesloten"],
+];
+
 function translateYamlReason(reason: string): string {
   if (reason.startsWith('aliases exceeded')) return 'ankers en aliassen (& en *) zijn niet toegestaan in het register';
   if (reason.startsWith('duplicated mapping key')) return 'dit veld staat er twee keer';
   if (reason.startsWith('unknown') && reason.includes('tag')) return `${reason}; tags (!!…) zijn niet toegestaan`;
   if (reason.includes('maxDepth') || reason.includes('depth')) return 'te diep genest';
+  for (const [english, dutch] of YAML_REASONS) if (reason.startsWith(english)) return `${dutch} (${reason})`;
   return reason;
 }

@@ -1,4 +1,4 @@
-import { isMap, isScalar, parseDocument, type Node, type Pair } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair } from 'yaml';
 import type { IsoDate } from '../calendar/iso-date.ts';
 import { RegisterError } from './diagnostic.ts';
 import { splitFrontMatter } from './front-matter.ts';
@@ -49,9 +49,13 @@ export function setStepInText(
     if (isMap(steps) && !steps.flow) {
       const existing = steps.items.find((pair) => isScalar(pair.key) && pair.key.value === stepId) as Pair<Node, Node | null> | undefined;
       if (existing?.value?.range) {
-        const [start, end] = existing.value.range;
-        previous = yaml.slice(start, end).trim();
-        edited = yaml.slice(0, start) + value + yaml.slice(end);
+        const [valueStart, end] = existing.value.range;
+        // A block map or list value starts on its own line: replace from just after the key's colon.
+        const block = (isMap(existing.value) || isSeq(existing.value)) && !existing.value.flow;
+        const start = block ? yaml.indexOf(':', existing.key.range?.[1] ?? valueStart) + 1 : valueStart;
+        const replaced = yaml.slice(start, end);
+        previous = replaced.trim().replace(/\s+/g, ' ');
+        edited = yaml.slice(0, start) + (block ? ` ${value}${/\r?\n$/.exec(replaced)?.[0] ?? ''}` : value) + yaml.slice(end);
       } else {
         const first = steps.items[0]?.key as Node | undefined;
         const last = steps.items[steps.items.length - 1] as Pair<Node, Node | null> | undefined;
