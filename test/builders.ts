@@ -36,9 +36,20 @@ const BASE_REGULATION = {
   independence: 'De behandelaar is niet betrokken.',
   steps: [
     { id: 'ontvangst', title: 'Ontvangen', actor: 'team', auto: 'received' },
-    { id: 'bevestiging', title: 'Bevestigd', actor: 'behandelaar', deadline: { amount: 5, unit: 'workingDays', from: 'received' } },
+    {
+      id: 'bevestiging',
+      title: 'Bevestigd',
+      actor: 'behandelaar',
+      deadline: { amount: 5, unit: 'workingDays', from: 'received' },
+    },
     { id: 'reactie', title: 'Reactie', actor: 'behandelaar', deadline: { amount: 4, unit: 'weeks', from: 'received' } },
-    { id: 'niet-in-behandeling', title: 'Bericht', actor: 'behandelaar', condition: 'inadmissible', deadline: { amount: 4, unit: 'weeks', from: 'received' } },
+    {
+      id: 'niet-in-behandeling',
+      title: 'Bericht',
+      actor: 'behandelaar',
+      condition: 'inadmissible',
+      deadline: { amount: 4, unit: 'weeks', from: 'received' },
+    },
     { id: 'opgelost', title: 'Opgelost', actor: 'behandelaar', event: 'het oplossen van de klacht' },
     { id: 'verslag', title: 'Verslag', actor: 'behandelaar', deadline: { amount: 2, unit: 'weeks', from: 'opgelost' } },
   ],
@@ -70,9 +81,8 @@ const BASE_COMPLAINT = {
 
 /** Complaint front matter for tests, before parsing. */
 export function complaintFields(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  const fields: Record<string, unknown> = { ...BASE_COMPLAINT, ...overrides };
-  for (const [key, value] of Object.entries(fields)) if (value === undefined) delete fields[key];
-  return fields;
+  // An override of `undefined` removes the field.
+  return Object.fromEntries(Object.entries({ ...BASE_COMPLAINT, ...overrides }).filter(([, value]) => value !== undefined));
 }
 
 /** A parsed complaint for tests. */
@@ -97,7 +107,8 @@ export function personalValues(registerDir: string): string[] {
     const text = readFileSync(join(dir, name), 'utf8');
     const [, front = '', body = ''] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text) ?? [];
     const complaint = ComplaintSchema.safeParse(parseYaml(front));
-    if (complaint.success) for (const value of Object.values(complaint.data.complainant ?? {})) values.add(value);
+    if (complaint.success)
+      for (const value of Object.values(complaint.data.complainant ?? {})) if (value !== undefined) values.add(value);
     for (const line of body.split('\n')) if (line.trim().length > 12) values.add(line.trim());
   }
   return [...values];

@@ -3,7 +3,6 @@ import { dirname, join, relative } from 'node:path';
 import { stringify } from 'yaml';
 import {
   CHANNEL_NAMES,
-  ChannelSchema,
   computeComplaintStatus,
   dateParts,
   formatTerm,
@@ -130,7 +129,7 @@ export async function newComplaint(args: string[], io: Io): Promise<number> {
   });
   if (fields.channel === undefined)
     throw new UsageError(`--channel ontbreekt; ${fields.organisation} neemt klachten aan via ${channels.join(', ')}`);
-  const channel: Channel = oneOf('--channel', fields.channel, ChannelSchema.options);
+  const channel: Channel = oneOf('--channel', fields.channel, channels);
   const forms = regulation.complaint.oral ? (['written', 'oral'] as const) : (['written'] as const);
   fields.form ??= forms.length > 1 ? await ask(io, 'Vorm', { choices: forms, default: 'written' }) : 'written';
   const form = oneOf('--form', fields.form ?? 'written', ['written', 'oral'] as const);

@@ -28,9 +28,13 @@ describe('calendar invariants', () => {
 
   it('the roll-forward never ends on a closed day', () => {
     fc.assert(
-      fc.property(dates, fc.record({ amount: fc.integer({ min: 1, max: 12 }), unit: fc.constantFrom<TermUnit>('days', 'weeks') }), (start, term) => {
-        expect(calendar.isAtwClosed(addTerm(start, term, calendar, { atwRollForward: true }).date)).toBe(false);
-      }),
+      fc.property(
+        dates,
+        fc.record({ amount: fc.integer({ min: 1, max: 12 }), unit: fc.constantFrom<TermUnit>('days', 'weeks') }),
+        (start, term) => {
+          expect(calendar.isAtwClosed(addTerm(start, term, calendar, { atwRollForward: true }).date)).toBe(false);
+        },
+      ),
     );
   });
 
@@ -55,12 +59,12 @@ describe('calendar invariants', () => {
 
   it('results do not depend on TZ', () => {
     const zones = ['Pacific/Kiritimati', 'America/Adak', 'Europe/Amsterdam', 'UTC', 'Asia/Kathmandu'];
-    const original = process.env['TZ'];
+    const original = process.env.TZ;
     try {
       fc.assert(
         fc.property(dates, terms, fc.boolean(), (start, term, atwRollForward) => {
           const results = zones.map((zone) => {
-            process.env['TZ'] = zone;
+            process.env.TZ = zone;
             return addTerm(start, term, createWorkingCalendar(), { atwRollForward }).date;
           });
           expect(new Set(results).size).toBe(1);
@@ -68,8 +72,8 @@ describe('calendar invariants', () => {
         { numRuns: 50 },
       );
     } finally {
-      if (original === undefined) delete process.env['TZ'];
-      else process.env['TZ'] = original;
+      if (original === undefined) delete process.env.TZ;
+      else process.env.TZ = original;
     }
   });
 });

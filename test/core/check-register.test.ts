@@ -46,7 +46,15 @@ describe('bad input', () => {
   });
 
   it('refuses aliases, so an alias bomb cannot expand', () => {
-    const bomb = ['---', 'a: &a ["x","x","x","x","x","x","x","x","x"]', 'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]', 'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]', 'd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]', '---', ''].join('\n');
+    const bomb = [
+      '---',
+      'a: &a ["x","x","x","x","x","x","x","x","x"]',
+      'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]',
+      'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]',
+      'd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]',
+      '---',
+      '',
+    ].join('\n');
     const d = only(check(file('KL-2026-0001', bomb)));
     expect(d).toMatchObject({ code: 'yaml', line: 3 });
     expect(d.message).toContain('ankers en aliassen');
@@ -66,12 +74,20 @@ describe('bad input', () => {
 
   it('refuses impossible dates, at their line', () => {
     const d = only(check(file('KL-2026-0001', complaintText({ received: '2026-02-30' }))));
-    expect(d).toMatchObject({ code: 'schema', line: 4, message: 'received: geen bestaande datum: 2026-02-30 (gebruik JJJJ-MM-DD)' });
+    expect(d).toMatchObject({
+      code: 'schema',
+      line: 4,
+      message: 'received: geen bestaande datum: 2026-02-30 (gebruik JJJJ-MM-DD)',
+    });
   });
 
   it('suggests the right name for a misspelled field', () => {
     const [missing, unknown] = check(file('KL-2026-0001', complaintText({ recieved: '2026-04-01', received: undefined })));
-    expect(unknown).toMatchObject({ code: 'unknown-field', line: 10, message: "onbekend veld 'recieved'; bedoelt u 'received'?" });
+    expect(unknown).toMatchObject({
+      code: 'unknown-field',
+      line: 10,
+      message: "onbekend veld 'recieved'; bedoelt u 'received'?",
+    });
     expect(missing).toMatchObject({ code: 'schema', message: 'received: verplicht veld ontbreekt' });
     const nested = only(check(file('KL-2026-0001', complaintText({ complainant: { naam: 'Test Verzonnen' } }))));
     expect(nested.message).toBe("complainant: onbekend veld 'naam'; bedoelt u 'name'?");
@@ -161,16 +177,27 @@ describe('rules', () => {
 
   it('refuses extensions and suspensions where the regulation has none', () => {
     const strict = makeRegulationSet({ extension: { allowed: false }, suspension: { allowed: false } });
-    const text = complaintText({ extensions: [{ step: 'reactie', amount: 1, unit: 'weeks', reason: 'x', notified: '2026-04-02' }], suspensions: [{ from: '2026-04-02', to: '2026-04-03' }] });
+    const text = complaintText({
+      extensions: [{ step: 'reactie', amount: 1, unit: 'weeks', reason: 'x', notified: '2026-04-02' }],
+      suspensions: [{ from: '2026-04-02', to: '2026-04-03' }],
+    });
     const diagnostics = checkRegister([file('KL-2026-0001', text)], strict, TODAY).diagnostics;
     expect(diagnostics.map((d) => d.code)).toEqual(['extension', 'suspension']);
   });
 
   it('warns about a late submission, naming the last allowed date', () => {
-    const windowed = makeRegulationSet({ complaint: { channels: ['email'], oral: false, submissionWindow: { amount: 30, unit: 'workingDays', from: 'assignmentEnded' } } });
+    const windowed = makeRegulationSet({
+      complaint: {
+        channels: ['email'],
+        oral: false,
+        submissionWindow: { amount: 30, unit: 'workingDays', from: 'assignmentEnded' },
+      },
+    });
     const text = complaintText({ assignmentEnded: '2026-02-02' });
     const d = only(checkRegister([file('KL-2026-0001', text)], windowed, TODAY).diagnostics);
     expect(d).toMatchObject({ severity: 'warning', code: 'late-submission' });
-    expect(d.message).toBe('ingediend na de indieningstermijn: 30 werkdagen na afronding van de opdracht (ma 2 feb 2026), dus uiterlijk ma 16 mrt 2026');
+    expect(d.message).toBe(
+      'ingediend na de indieningstermijn: 30 werkdagen na afronding van de opdracht (ma 2 feb 2026), dus uiterlijk ma 16 mrt 2026',
+    );
   });
 });

@@ -24,13 +24,17 @@ describe('setStepInText', () => {
   it('adds a step on its own line and changes nothing else', () => {
     const { text, previous } = setStepInText(TEXT, FILE, 'opgelost', { on: '2026-04-21' });
     expect(previous).toBeUndefined();
-    expect(text).toBe(TEXT.replace('    note: "telefonisch toegelicht"\n', '    note: "telefonisch toegelicht"\n  opgelost: 2026-04-21\n'));
+    expect(text).toBe(
+      TEXT.replace('    note: "telefonisch toegelicht"\n', '    note: "telefonisch toegelicht"\n  opgelost: 2026-04-21\n'),
+    );
   });
 
   it('replaces an existing step, keeping its comment', () => {
     const { text, previous } = setStepInText(TEXT, FILE, 'bevestiging', { on: '2026-04-03', note: 'per post' });
     expect(previous).toBe('2026-04-02');
-    expect(text).toBe(TEXT.replace('bevestiging: 2026-04-02 # per e-mail', 'bevestiging: { on: 2026-04-03, note: "per post" } # per e-mail'));
+    expect(text).toBe(
+      TEXT.replace('bevestiging: 2026-04-02 # per e-mail', 'bevestiging: { on: 2026-04-03, note: "per post" } # per e-mail'),
+    );
   });
 
   it('replaces a step written as a block', () => {
@@ -41,12 +45,18 @@ describe('setStepInText', () => {
 
   it('creates steps when the file has none', () => {
     const bare = '---\nid: KL-2026-0001 # nummer\n---\nTekst\n';
-    expect(setStepInText(bare, FILE, 'bevestiging', { on: '2026-04-02' }).text).toBe('---\nid: KL-2026-0001 # nummer\nsteps:\n  bevestiging: 2026-04-02\n---\nTekst\n');
+    expect(setStepInText(bare, FILE, 'bevestiging', { on: '2026-04-02' }).text).toBe(
+      '---\nid: KL-2026-0001 # nummer\nsteps:\n  bevestiging: 2026-04-02\n---\nTekst\n',
+    );
   });
 
   it('fills an empty steps key and a flow map', () => {
-    expect(setStepInText('---\nid: x\nsteps:\nclosed: 2026-04-02\n---\n', FILE, 'a', { on: '2026-04-02' }).text).toBe('---\nid: x\nsteps:\n  a: 2026-04-02\nclosed: 2026-04-02\n---\n');
-    expect(setStepInText('---\nsteps: { a: 2026-04-02 }\n---\n', FILE, 'b', { on: '2026-04-03' }).text).toBe('---\nsteps: { a: 2026-04-02, b: 2026-04-03 }\n---\n');
+    expect(setStepInText('---\nid: x\nsteps:\nclosed: 2026-04-02\n---\n', FILE, 'a', { on: '2026-04-02' }).text).toBe(
+      '---\nid: x\nsteps:\n  a: 2026-04-02\nclosed: 2026-04-02\n---\n',
+    );
+    expect(setStepInText('---\nsteps: { a: 2026-04-02 }\n---\n', FILE, 'b', { on: '2026-04-03' }).text).toBe(
+      '---\nsteps: { a: 2026-04-02, b: 2026-04-03 }\n---\n',
+    );
   });
 
   it('keeps Windows line endings and a byte-order mark outside the edit', () => {

@@ -55,7 +55,11 @@ describe('a register with broken files', () => {
     expect(result.stderr).toContain('5 bestanden met fouten; zie klachten check');
     const { complaints } = JSON.parse(result.stdout) as { complaints: ComplaintStatus[] };
     expect(complaints.map((c) => c.id)).toEqual(['KL-2026-0001', 'KL-2026-0001', 'KL-2026-0006']);
-    expect(complaints[2]?.steps.find((s) => s.id === 'behandeling')).toMatchObject({ due: '2026-03-19', done: '2026-03-10', status: 'done' });
+    expect(complaints[2]?.steps.find((s) => s.id === 'behandeling')).toMatchObject({
+      due: '2026-03-19',
+      done: '2026-03-10',
+      status: 'done',
+    });
   });
 
   it('never runs JavaScript front matter (that file would exit 42)', () => {
@@ -72,16 +76,24 @@ describe('calling the CLI', () => {
   });
 
   it('exits 2 on usage errors, with a hint', () => {
-    expect(klachten(['check', '--format', 'xml'])).toMatchObject({ code: 2, stderr: "klachten check: --format verwacht een van: text, github, json (niet 'xml')\n(zie klachten check --help)\n" });
+    expect(klachten(['check', '--format', 'xml'])).toMatchObject({
+      code: 2,
+      stderr: "klachten check: --format verwacht een van: text, github, json (niet 'xml')\n(zie klachten check --help)\n",
+    });
     expect(klachten(['status', '--today', '2026-02-30']).code).toBe(2);
     expect(klachten(['status', '--bogus']).stderr).toContain('onbekende optie --bogus');
     expect(klachten(['frobnicate']).code).toBe(2);
     expect(klachten([]).code).toBe(2);
-    expect(klachten(['check', '--register', 'bestaat-niet']).stderr).toContain('map met klachtdossiers (<register>/complaints) niet gevonden');
+    expect(klachten(['check', '--register', 'bestaat-niet']).stderr).toContain(
+      'map met klachtdossiers (<register>/complaints) niet gevonden',
+    );
   });
 
   it('runs from another directory with explicit folders', () => {
-    const result = klachten(['check', '--register', join(ROOT, 'register'), '--regulations', join(ROOT, 'regulations'), '--today', '2026-11-21'], { cwd: '/' });
+    const result = klachten(
+      ['check', '--register', join(ROOT, 'register'), '--regulations', join(ROOT, 'regulations'), '--today', '2026-11-21'],
+      { cwd: '/' },
+    );
     expect(result.code).toBe(0);
   });
 });

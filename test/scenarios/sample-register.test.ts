@@ -31,7 +31,9 @@ describe('the sample register', () => {
     const { complaints, today } = statusJson();
     expect(today).toBe(TODAY);
     expect(complaints.length).toBeGreaterThanOrEqual(30);
-    expect(new Set(complaints.map((c) => c.organisation))).toEqual(new Set(['pit', 're-integratiedienst', 'coulant', 'organize4all', 'mvz']));
+    expect(new Set(complaints.map((c) => c.organisation))).toEqual(
+      new Set(['pit', 're-integratiedienst', 'coulant', 'organize4all', 'mvz']),
+    );
     const statuses = new Set(complaints.flatMap((c) => c.steps.map((s) => s.status)));
     expect(statuses).toEqual(new Set(['done', 'done-late', 'open', 'due-soon', 'overdue', 'not-applicable']));
     expect(new Set(complaints.map((c) => c.state))).toEqual(new Set(['open', 'closed', 'withdrawn']));
@@ -39,7 +41,9 @@ describe('the sample register', () => {
 
   it('lists exactly the overdue steps', () => {
     const { complaints } = statusJson();
-    const overdue = complaints.flatMap((c) => c.steps.filter((s) => s.status === 'overdue').map((s) => `${c.id} ${s.id} ${s.due ?? ''}`));
+    const overdue = complaints.flatMap((c) =>
+      c.steps.filter((s) => s.status === 'overdue').map((s) => `${c.id} ${s.id} ${s.due ?? ''}`),
+    );
     expect(overdue).toEqual([
       'KL-2026-0002 behandeling 2026-11-16',
       'KL-2026-0006 ontvangstbevestiging 2026-11-17',
@@ -53,7 +57,11 @@ describe('the sample register', () => {
   it('computes extended, suspended and dependent deadlines', () => {
     const { complaints } = statusJson();
     // Suspended 10–19 Sep 2025 (8 working days): the progress report moved from 15 to 25 Sep and was on time.
-    expect(step(complaints, 'KL-2025-0004', 'voortgangsbericht')).toMatchObject({ due: '2025-09-25', done: '2025-09-24', status: 'done' });
+    expect(step(complaints, 'KL-2025-0004', 'voortgangsbericht')).toMatchObject({
+      due: '2025-09-25',
+      done: '2025-09-24',
+      status: 'done',
+    });
     // Extended by two weeks, notified before the original six weeks ended.
     expect(step(complaints, 'KL-2025-0010', 'aanbod')).toMatchObject({ due: '2025-11-10', status: 'done' });
     // A suspension still running keeps the reply deadline moving.
@@ -79,7 +87,11 @@ describe('the sample register', () => {
   });
 
   it('keeps every personal value out of status and check output', () => {
-    const outputs = [klachten(['status', '--json', '--today', TODAY]), klachten(['status', '--today', TODAY]), klachten(['check', '--format', 'json', '--today', TODAY])];
+    const outputs = [
+      klachten(['status', '--json', '--today', TODAY]),
+      klachten(['status', '--today', TODAY]),
+      klachten(['check', '--format', 'json', '--today', TODAY]),
+    ];
     const personal = personalValues(join(ROOT, 'register'));
     expect(personal.length).toBeGreaterThan(100);
     for (const output of outputs) {

@@ -1,0 +1,175 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../scripts/klachten.ts';
+import type { Io } from '../../scripts/lib/io.ts';
+import { klachten, scratchProject } from './run-cli.ts';
+
+const TODAY = ['--today', '2026-11-21'];
+
+describe('klachten new', () => {
+  it('writes the next id with flags and prints the deadlines that follow', () => {
+    const dir = scratchProject();
+    const result = klachten(
+      [
+        'new',
+        '--organisation',
+        're-integratiedienst',
+        '--channel',
+        'email',
+        '--received',
+        '2026-11-20',
+        '--name',
+        'Test Verzonnen',
+        '--email',
+        'test.verzonnen@voorbeeld.example',
+        '--handler',
+        'behandelaar-b',
+        '--category',
+        'termijnen',
+        '--description',
+        'Een verzonnen klacht voor de test.',
+        ...TODAY,
+      ],
+      { cwd: dir },
+    );
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(
+      'KL-2026-0024 geregistreerd in register/complaints/2026/KL-2026-0024.md (re-integratiedienst@1)',
+    );
+    expect(result.stdout).toMatch(
+      /ontvangstbevestiging +vr 27 nov 2026 +- +binnenkort +5 werkdagen na ontvangst op vr 20 nov 2026/,
+    );
+    expect(result.stdout).toMatch(/schriftelijke-reactie +vr 18 dec 2026/);
+    expect(result.stdout).not.toContain('Test Verzonnen');
+    expect(result.stdout).not.toContain('voorbeeld.example');
+    const text = readFileSync(join(dir, 'register/complaints/2026/KL-2026-0024.md'), 'utf8');
+    expect(text).toBe(`---
+id: KL-2026-0024
+organisation: re-integratiedienst
+received: 2026-11-20
+channel: email
+form: written
+complainant: # persoonsgegevens: blijven in het register
+  name: Test Verzonnen
+  email: test.verzonnen@voorbeeld.example
+handler: behandelaar-b
+category: termijnen
+---
+Een verzonnen klacht voor de test.
+`);
+    expect(klachten(['check', ...TODAY], { cwd: dir }).code).toBe(0);
+  });
+
+  it('names the fields the regulation requires when flags are missing', () => {
+    const dir = scratchProject();
+    const result = klachten(['new', '--organisation', 'mvz', '--channel', 'email', ...TODAY], { cwd: dir });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('het reglement van mvz vraagt ook: --name, --address, --dated, --description');
+    expect(
+      klachten(['new', '--organisation', 'coulant', '--channel', 'phone', '--description', 'x', ...TODAY], { cwd: dir }).stderr,
+    ).toContain('--channel verwacht een van');
+  });
+
+  it('refuses what the regulation does not allow, and writes nothing', () => {
+    const dir = scratchProject();
+    const result = klachten(
+      ['new', '--organisation', 'pit', '--channel', 'email', '--handler', 'coach-demo', '--involved', 'coach-demo', ...TODAY],
+      { cwd: dir },
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('behandelaar coach-demo staat ook bij involved');
+    expect(result.stderr).toContain('niet geschreven');
+    expect(klachten(['status', '--json', ...TODAY], { cwd: dir }).stdout).not.toContain('KL-2026-0024');
+  });
+
+  it('asks the questions the regulation needs when run in a terminal', async () => {
+    const dir = scratchProject();
+    const answers = [
+      'organize4all',
+      '2026-11-20',
+      'post',
+      'Test Verzonnen',
+      '',
+      '',
+      '',
+      'bestaat niet',
+      '2026-11-13',
+      'coach-demo',
+      '',
+      'resultaat',
+      'Verzonnen klacht.',
+    ];
+    const asked: string[] = [];
+    let out = '';
+    let err = '';
+    const io: Io = {
+      cwd: dir,
+      stdout: (text) => (out += text),
+      stderr: (text) => (err += text),
+      prompt: (question) => {
+        asked.push(question);
+        return Promise.resolve(answers.shift() ?? '');
+      },
+      now: () => new Date('2026-11-21T10:00:00Z'),
+    };
+    expect(await main(['new'], io)).toBe(0);
+    expect(asked[0]).toBe('Organisatie [coulant/mvz/organize4all/pit/re-integratiedienst]: ');
+    expect(asked).toContain('Einde van de opdracht (klacht mag tot 30 werkdagen daarna): ');
+    expect(err).toContain('verwacht een bestaande datum als JJJJ-MM-DD');
+    expect(out).toContain('KL-2026-0024 geregistreerd');
+    const text = readFileSync(join(dir, 'register/complaints/2026/KL-2026-0024.md'), 'utf8');
+    expect(text).toContain('assignmentEnded: 2026-11-13\n');
+    expect(text).toContain('channel: post\n');
+  });
+});
+
+describe('klachten record', () => {
+  const file = 'register/complaints/2026/KL-2026-0006.md';
+
+  it('records a step, changing only that line, and shows what is still open', () => {
+    const dir = scratchProject();
+    const before = readFileSync(join(dir, file), 'utf8');
+    const result = klachten(['record', 'KL-2026-0006', 'ontvangstbevestiging', '--on', '2026-11-18', ...TODAY], { cwd: dir });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`KL-2026-0006: ontvangstbevestiging vastgelegd op 2026-11-18 in ${file}`);
+    expect(result.stdout).toMatch(/ontvangstbevestiging +di 17 nov 2026 +2026-11-18 +te laat gedaan/);
+    const after = readFileSync(join(dir, file), 'utf8');
+    expect(after).toBe(
+      before.replace('category: bejegening\n', 'category: bejegening\nsteps:\n  ontvangstbevestiging: 2026-11-18\n'),
+    );
+  });
+
+  it('keeps comments and order when adding to existing steps', () => {
+    const dir = scratchProject();
+    const path = 'register/complaints/2025/KL-2025-0002.md';
+    const before = readFileSync(join(dir, path), 'utf8');
+    expect(before).toContain('steps: # later dan de 14 dagen');
+    const result = klachten(['record', 'KL-2025-0002', 'uitkomst-gemeld', '--on', '2025-06-24', '--note', 'per post', ...TODAY], {
+      cwd: dir,
+    });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('(was: 2025-06-23)');
+    expect(readFileSync(join(dir, path), 'utf8')).toBe(
+      before.replace('uitkomst-gemeld: 2025-06-23', 'uitkomst-gemeld: { on: 2025-06-24, note: "per post" }'),
+    );
+  });
+
+  it('refuses an unknown step, a date before receipt and an unknown id, leaving the file as it was', () => {
+    const dir = scratchProject();
+    const before = readFileSync(join(dir, file), 'utf8');
+    const unknown = klachten(['record', 'KL-2026-0006', 'ontvangstbevestigin', ...TODAY], { cwd: dir });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("bedoelt u 'ontvangstbevestiging'?");
+    const early = klachten(['record', 'KL-2026-0006', 'voortgangsbericht', '--on', '2026-11-01', ...TODAY], { cwd: dir });
+    expect(early.code).toBe(1);
+    expect(early.stderr).toContain('ligt vóór de ontvangst (2026-11-10)');
+    expect(early.stderr).toContain('niet vastgelegd');
+    expect(klachten(['record', 'KL-2026-9999', 'x', ...TODAY], { cwd: dir }).stderr).toContain(
+      'klacht KL-2026-9999 niet gevonden',
+    );
+    expect(readFileSync(join(dir, file), 'utf8')).toBe(before);
+  });
+});
