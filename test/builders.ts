@@ -82,7 +82,9 @@ const BASE_COMPLAINT = {
 /** Complaint front matter for tests, before parsing. */
 export function complaintFields(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   // An override of `undefined` removes the field.
-  return Object.fromEntries(Object.entries({ ...BASE_COMPLAINT, ...overrides }).filter(([, value]) => value !== undefined));
+  return Object.fromEntries(
+    Object.entries<unknown>({ ...BASE_COMPLAINT, ...overrides }).filter(([, value]) => value !== undefined),
+  );
 }
 
 /** A parsed complaint for tests. */
