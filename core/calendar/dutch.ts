@@ -24,9 +24,18 @@ const MONTHS_LONG = [
  * @example formatDate('2026-04-01') // 'wo 1 apr 2026'
  */
 export function formatDate(date: IsoDate): string {
-  const { year, month, day } = dateParts(date);
-  return `${WEEKDAYS[weekday(date)] ?? ''} ${day} ${MONTHS[month - 1] ?? ''} ${year}`;
+  let text = formatted.get(date);
+  if (text === undefined) {
+    const { year, month, day } = dateParts(date);
+    text = `${WEEKDAYS[weekday(date)] ?? ''} ${day} ${MONTHS[month - 1] ?? ''} ${year}`;
+    if (formatted.size > 10_000) formatted.clear();
+    formatted.set(date, text);
+  }
+  return text;
 }
+
+// Explanations format the same few hundred dates over and over; a bounded cache keeps that cheap.
+const formatted = new Map<IsoDate, string>();
 
 /**
  * A date in full Dutch, for prose and the site.

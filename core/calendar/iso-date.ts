@@ -32,12 +32,23 @@ export function isIsoDate(value: string): boolean {
 
 /**
  * Splits an ISO date into its parts. Throws on a malformed date: callers validate input first.
+ * Parses by character codes: this runs for every date the engine touches.
  * @example dateParts('2026-03-02') // { year: 2026, month: 3, day: 2 }
  */
 export function dateParts(date: IsoDate): { year: number; month: number; day: number } {
-  const match = ISO_DATE.exec(date);
-  if (!match) throw new RangeError(`Geen datum in de vorm JJJJ-MM-DD: ${date}`);
-  return { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) };
+  if (date.length !== 10 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) {
+    throw new RangeError(`Geen datum in de vorm JJJJ-MM-DD: ${date}`);
+  }
+  const digit = (index: number): number => {
+    const code = date.charCodeAt(index) - 48;
+    if (code < 0 || code > 9) throw new RangeError(`Geen datum in de vorm JJJJ-MM-DD: ${date}`);
+    return code;
+  };
+  return {
+    year: digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3),
+    month: digit(5) * 10 + digit(6),
+    day: digit(8) * 10 + digit(9),
+  };
 }
 
 /**

@@ -81,7 +81,7 @@ function rollForward(start: IsoDate, end: TermEnd, calendar: WorkingCalendar): T
   while (calendar.isAtwClosed(fromDayNumber(dayNumber))) dayNumber += 1;
   const termDays = toDayNumber(end.date) - toDayNumber(start);
   if (termDays >= 3) {
-    const atwOpen = { isWorkingDay: (d: IsoDate) => !calendar.isAtwClosed(d) };
+    const atwOpen = { isWorkingDayNumber: (n: number) => !calendar.isAtwClosed(fromDayNumber(n)) };
     while (countWorkingDays(addDays(start, 1), fromDayNumber(dayNumber), atwOpen) < 2) dayNumber += 1;
     while (calendar.isAtwClosed(fromDayNumber(dayNumber))) dayNumber += 1;
   }

@@ -5,8 +5,12 @@ import { dateParts, fromDayNumber, toDayNumber, weekdayOfDayNumber, type IsoDate
 export interface WorkingCalendar {
   /** Monday–Friday and not a holiday or closing day. */
   isWorkingDay(date: IsoDate): boolean;
+  /** The same, for a day number (days since 1970-01-01): the fast path for counting loops. */
+  isWorkingDayNumber(dayNumber: number): boolean;
   /** The name of the holiday or closing day on `date`, if any (weekends have none). */
   closedFor(date: IsoDate): string | undefined;
+  /** The same, for a day number. */
+  closedForDayNumber(dayNumber: number): string | undefined;
   /** Whether `date` is a Saturday, Sunday, holiday, closing day or equated day (Atw roll-forward). */
   isAtwClosed(date: IsoDate): boolean;
 }
@@ -29,33 +33,45 @@ export interface WorkingCalendarOptions {
 export function createWorkingCalendar(options: WorkingCalendarOptions = {}): WorkingCalendar {
   const extra = new Map<number, string>();
   for (const day of options.closingDays ?? []) extra.set(toDayNumber(day.date), day.name);
-  const equated = new Map<number, string>();
-  for (const day of options.equatedDays ?? ATW_EQUATED_DAYS) equated.set(toDayNumber(day.date), day.name);
-  const byYear = new Map<number, Map<number, string>>();
+  const equated = new Set<number>();
+  for (const day of options.equatedDays ?? ATW_EQUATED_DAYS) equated.add(toDayNumber(day.date));
+  const holidays = new Map<number, string>();
+  const yearsDone = new Set<number>();
+  // Per day number: the name of the holiday or closing day, or null. Deadlines touch few distinct days.
+  const memo = new Map<number, string | null>();
 
-  function holidaysOf(year: number): Map<number, string> {
-    let table = byYear.get(year);
-    if (!table) {
-      table = new Map(atwHolidays(year).map((h) => [toDayNumber(h.date), h.name]));
-      byYear.set(year, table);
+  function closedForDayNumber(dayNumber: number): string | undefined {
+    let name = memo.get(dayNumber);
+    if (name === undefined) {
+      const year = dateParts(fromDayNumber(dayNumber)).year;
+      if (!yearsDone.has(year)) {
+        for (const h of atwHolidays(year)) holidays.set(toDayNumber(h.date), h.name);
+        yearsDone.add(year);
+      }
+      name = holidays.get(dayNumber) ?? extra.get(dayNumber) ?? null;
+      memo.set(dayNumber, name);
     }
-    return table;
+    return name ?? undefined;
   }
 
-  function closedFor(date: IsoDate): string | undefined {
-    const dayNumber = toDayNumber(date);
-    return holidaysOf(dateParts(date).year).get(dayNumber) ?? extra.get(dayNumber);
-  }
-
-  function isWeekend(date: IsoDate): boolean {
-    const wd = weekdayOfDayNumber(toDayNumber(date));
+  function isWeekend(dayNumber: number): boolean {
+    const wd = weekdayOfDayNumber(dayNumber);
     return wd === 0 || wd === 6;
   }
 
+  function isWorkingDayNumber(dayNumber: number): boolean {
+    return !isWeekend(dayNumber) && closedForDayNumber(dayNumber) === undefined;
+  }
+
   return {
-    isWorkingDay: (date) => !isWeekend(date) && closedFor(date) === undefined,
-    closedFor,
-    isAtwClosed: (date) => isWeekend(date) || closedFor(date) !== undefined || equated.has(toDayNumber(date)),
+    isWorkingDay: (date) => isWorkingDayNumber(toDayNumber(date)),
+    isWorkingDayNumber,
+    closedFor: (date) => closedForDayNumber(toDayNumber(date)),
+    closedForDayNumber,
+    isAtwClosed: (date) => {
+      const dayNumber = toDayNumber(date);
+      return !isWorkingDayNumber(dayNumber) || equated.has(dayNumber);
+    },
   };
 }
 
@@ -76,20 +92,19 @@ export interface SkippedDay {
 export function addWorkingDays(
   start: IsoDate,
   count: number,
-  calendar: Pick<WorkingCalendar, 'isWorkingDay' | 'closedFor'>,
+  calendar: Pick<WorkingCalendar, 'isWorkingDayNumber' | 'closedForDayNumber'>,
 ): { date: IsoDate; skipped: SkippedDay[] } {
   let dayNumber = toDayNumber(start);
   const skipped: SkippedDay[] = [];
   let left = count;
   while (left > 0) {
     dayNumber += 1;
-    const date = fromDayNumber(dayNumber);
-    if (calendar.isWorkingDay(date)) {
+    if (calendar.isWorkingDayNumber(dayNumber)) {
       left -= 1;
     } else {
-      const name = calendar.closedFor(date);
+      const name = calendar.closedForDayNumber(dayNumber);
       const wd = weekdayOfDayNumber(dayNumber);
-      if (name !== undefined && wd !== 0 && wd !== 6) skipped.push({ date, name });
+      if (name !== undefined && wd !== 0 && wd !== 6) skipped.push({ date: fromDayNumber(dayNumber), name });
     }
   }
   return { date: fromDayNumber(dayNumber), skipped };
@@ -99,10 +114,10 @@ export function addWorkingDays(
  * Number of working days in the closed range `from`..`to` (0 when `to` precedes `from`).
  * @example countWorkingDays('2026-03-02', '2026-03-08', createWorkingCalendar()) // 5
  */
-export function countWorkingDays(from: IsoDate, to: IsoDate, calendar: Pick<WorkingCalendar, 'isWorkingDay'>): number {
+export function countWorkingDays(from: IsoDate, to: IsoDate, calendar: Pick<WorkingCalendar, 'isWorkingDayNumber'>): number {
   let count = 0;
   for (let n = toDayNumber(from), end = toDayNumber(to); n <= end; n += 1) {
-    if (calendar.isWorkingDay(fromDayNumber(n))) count += 1;
+    if (calendar.isWorkingDayNumber(n)) count += 1;
   }
   return count;
 }

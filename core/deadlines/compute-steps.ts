@@ -1,7 +1,7 @@
 import { formatDate, formatTerm, joinDutch } from '../calendar/dutch.ts';
 import { addDays, daysBetween, type IsoDate } from '../calendar/iso-date.ts';
 import { addTerm, type Term } from '../calendar/term.ts';
-import { addWorkingDays, countWorkingDays, type SkippedDay } from '../calendar/working-calendar.ts';
+import { addWorkingDays, countWorkingDays, type SkippedDay, type WorkingCalendar } from '../calendar/working-calendar.ts';
 import type { Complaint } from '../schemas/complaint.ts';
 import type { Regulation, Step, StepCondition } from '../schemas/regulation.ts';
 import type { RegulationVersion } from './regulation-set.ts';
@@ -167,6 +167,17 @@ export function stepDeadline(
   return { due, explanation: parts.join('; ') };
 }
 
+const soonLimits = new WeakMap<WorkingCalendar, { today: IsoDate; limit: IsoDate }>();
+
+/** The last date that counts as due soon on `today`, cached per calendar (one per regulation version). */
+function dueSoonLimit(calendar: WorkingCalendar, today: IsoDate): IsoDate {
+  const cached = soonLimits.get(calendar);
+  if (cached?.today === today) return cached.limit;
+  const limit = addWorkingDays(today, DUE_SOON_WORKING_DAYS, calendar).date;
+  soonLimits.set(calendar, { today, limit });
+  return limit;
+}
+
 /**
  * Computes every per-complaint step of a complaint under its regulation version, on `today`.
  * Pure: no clock, no files; the same input gives the same output in any time zone.
@@ -180,7 +191,7 @@ export function computeComplaintStatus(
   today: IsoDate,
 ): ComplaintStatus {
   const state = complaintState(complaint);
-  const soonLimit = addWorkingDays(today, DUE_SOON_WORKING_DAYS, version.calendar).date;
+  const soonLimit = dueSoonLimit(version.calendar, today);
   const steps = version.regulation.steps
     .filter((step) => step.scope === 'complaint')
     .map((step): StepStatus => {

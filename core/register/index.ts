@@ -11,6 +11,7 @@ export {
   readComplaint,
   readRegulations,
   type ReadComplaint,
+  type RegisterRecord,
   type SourceFile,
 } from './read-register.ts';
 export { closestName } from './suggest.ts';

@@ -79,6 +79,9 @@ export function readRegulations(sources: readonly SourceFile[]): { regulations: 
   return { regulations: buildRegulationSet(entries), diagnostics: sortDiagnostics(diagnostics) };
 }
 
+/** A checked complaint as kept for the whole register: without its text. */
+export type RegisterRecord = Omit<CheckableComplaint, 'body'>;
+
 /** One complaint file, parsed and checked against its regulation. */
 export interface ReadComplaint {
   /** The complaint, when its front matter is valid (it may still have rule errors). */
@@ -105,12 +108,13 @@ export function checkRegister(
   sources: Iterable<SourceFile>,
   regulations: RegulationSet,
   today: IsoDate,
-): { records: CheckableComplaint[]; diagnostics: Diagnostic[]; invalidFiles: Set<string> } {
-  const records: CheckableComplaint[] = [];
+): { records: RegisterRecord[]; diagnostics: Diagnostic[]; invalidFiles: Set<string> } {
+  const records: RegisterRecord[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const source of sources) {
     const result = readComplaint(source, regulations, today);
-    if (result.record) records.push(result.record);
+    // The body (the complaint text) is only needed for the checks: it is not kept.
+    if (result.record) records.push({ file: result.record.file, complaint: result.record.complaint, locate: result.record.locate });
     diagnostics.push(...result.diagnostics);
   }
   diagnostics.push(...checkUniqueIds(records));

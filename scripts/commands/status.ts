@@ -79,6 +79,24 @@ function renderText(statuses: readonly ComplaintStatus[], today: IsoDate): strin
   return `${lines.join('\n')}\n`;
 }
 
+/**
+ * Writes `{today, complaints}` as one JSON document with one complaint per line, in chunks: compact
+ * for machines, still greppable by id for people.
+ */
+function writeJson(io: Io, today: IsoDate, statuses: Iterable<ComplaintStatus>): void {
+  let chunk = `{"today":${JSON.stringify(today)},"complaints":[`;
+  let first = true;
+  for (const status of statuses) {
+    chunk += `${first ? '' : ','}\n${JSON.stringify(status)}`;
+    first = false;
+    if (chunk.length > 1 << 20) {
+      io.stdout(chunk);
+      chunk = '';
+    }
+  }
+  io.stdout(`${chunk}${first ? '' : '\n'}]}\n`);
+}
+
 /** `klachten status`. */
 export function status(args: string[], io: Io): number {
   const { values } = parseCommand(args, { json: { type: 'boolean', default: false }, organisation: { type: 'string' } });
@@ -93,20 +111,23 @@ export function status(args: string[], io: Io): number {
       `waarschuwing: geen reglement voor organisatie '${values.organisation}'; bekend zijn: ${[...loaded.regulations.keys()].join(', ')}\n`,
     );
   }
-  const statuses: ComplaintStatus[] = [];
-  for (const record of loaded.records) {
-    const { complaint } = record;
-    if (values.organisation !== undefined && complaint.organisation !== values.organisation) continue;
-    const version = versionInForce(loaded.regulations, complaint.organisation, complaint.received);
-    if (version) statuses.push(computeComplaintStatus(complaint, version, today));
+  const records = loaded.records
+    .filter((record) => values.organisation === undefined || record.complaint.organisation === values.organisation)
+    .sort((a, b) => (a.complaint.id < b.complaint.id ? -1 : a.complaint.id > b.complaint.id ? 1 : 0));
+  // Computed one at a time while writing, so a large register never holds every status at once.
+  function* statuses(): Generator<ComplaintStatus> {
+    for (const { complaint } of records) {
+      const version = versionInForce(loaded.regulations, complaint.organisation, complaint.received);
+      if (version) yield computeComplaintStatus(complaint, version, today);
+    }
   }
-  statuses.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
   for (const error of errors) io.stderr(`${formatText(error)}\n`);
   if (errors.length > 0)
     io.stderr(
       `${loaded.invalidFiles.size} ${loaded.invalidFiles.size === 1 ? 'bestand' : 'bestanden'} met fouten; zie klachten check\n`,
     );
-  io.stdout(values.json ? `${JSON.stringify({ today, complaints: statuses }, null, 2)}\n` : renderText(statuses, today));
+  if (values.json) writeJson(io, today, statuses());
+  else io.stdout(renderText([...statuses()], today));
   return errors.length > 0 ? 1 : 0;
 }

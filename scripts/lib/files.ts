@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import {
   checkRegister,
@@ -24,13 +24,31 @@ function requireDir(dir: string, flag: string, what: string): void {
     throw new UsageError(`${what} niet gevonden: ${dir} (geef de map op met ${flag})`);
 }
 
+/** Reads a file unless it is over the size limit; one open, fstat and read, as readFileSync does. */
+function readLimited(path: string, file: string): SourceFile {
+  const fd = openSync(path, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    // An oversized file is never read: the parser reports it from its size alone.
+    if (size > MAX_FILE_BYTES) return { file, text: '', size };
+    const buffer = Buffer.allocUnsafe(size);
+    let read = 0;
+    while (read < size) {
+      const n = readSync(fd, buffer, read, size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return { file, text: buffer.toString('utf8', 0, read) };
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** Reads files lazily, so a large register is never held in memory as text all at once. */
 function* readSources(paths: readonly string[], cwd: string): Generator<SourceFile> {
   for (const path of paths) {
     const file = relative(cwd, path) || path;
-    const size = statSync(path).size;
-    // An oversized file is never read: the parser reports it from its size alone.
-    yield size > MAX_FILE_BYTES ? { file, text: '', size } : { file, text: readFileSync(path, 'utf8') };
+    yield readLimited(path, file);
   }
 }
 

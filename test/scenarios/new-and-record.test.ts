@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../scripts/klachten.ts';
+import { main } from '../../scripts/main.ts';
 import type { Io } from '../../scripts/lib/io.ts';
 import { klachten, scratchProject } from './run-cli.ts';
 

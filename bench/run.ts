@@ -1,0 +1,98 @@
+// npm run bench [-- --sizes 10000,100000]: times `klachten check` and `klachten status` on synthetic
+// registers, side by side with the floor (reading the same files and parsing their front matter with
+// js-yaml alone), and reports peak memory. Each figure is the best of --runs runs.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { generateRegister } from './generate.ts';
+
+const ROOT = join(import.meta.dirname, '..');
+const TODAY = '2026-11-21';
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '10000,100000' },
+    runs: { type: 'string', default: '3' },
+    help: { type: 'boolean', default: false },
+  },
+});
+if (values.help) {
+  process.stdout.write('npm run bench [-- --sizes 10000,100000] [--runs 3]\n');
+  process.exit(0);
+}
+const sizes = values.sizes.split(',').map(Number);
+const runs = Number(values.runs);
+
+interface Measure {
+  seconds: number;
+  peakMiB: number;
+}
+
+function measure(args: string[]): Measure {
+  let best: Measure | undefined;
+  for (let run = 0; run < runs; run += 1) {
+    const rssFile = join(tmpdir(), `klachten-bench-rss-${process.pid}`);
+    const start = process.hrtime.bigint();
+    const result = spawnSync(process.execPath, ['--import', join(ROOT, 'bench/rss-reporter.ts'), ...args], {
+      cwd: ROOT,
+      env: { ...process.env, BENCH_RSS_FILE: rssFile },
+      stdio: ['ignore', 'ignore', 'pipe'],
+      encoding: 'utf8',
+      maxBuffer: 1 << 30,
+    });
+    const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+    if (result.status !== 0)
+      throw new Error(`${args.join(' ')} failed (${String(result.status)}): ${result.stderr.slice(0, 2000)}`);
+    const peakMiB = existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8')) / 1024 / 1024 : NaN;
+    rmSync(rssFile, { force: true });
+    if (!best || seconds < best.seconds) best = { seconds, peakMiB };
+  }
+  return best!;
+}
+
+const rows: string[][] = [];
+const verdicts: string[] = [];
+for (const size of sizes) {
+  const dir = mkdtempSync(join(tmpdir(), `klachten-bench-${size}-`));
+  process.stderr.write(`bench: ${size} synthetische klachten schrijven naar ${dir} …\n`);
+  let start = process.hrtime.bigint();
+  generateRegister(dir, size, TODAY);
+  process.stderr.write(
+    `bench: geschreven in ${(Number(process.hrtime.bigint() - start) / 1e9).toFixed(1)} s; meten (${runs}× per taak) …\n`,
+  );
+  start = process.hrtime.bigint();
+  const cli = [join(ROOT, 'scripts/klachten.ts')];
+  const common = ['--register', dir, '--regulations', join(ROOT, 'regulations'), '--today', TODAY];
+  const floor = measure([join(ROOT, 'bench/floor.ts'), join(dir, 'complaints')]);
+  const tasks: [string, Measure][] = [
+    ['floor (js-yaml)', floor],
+    ['check', measure([...cli, 'check', ...common])],
+    ['status --json', measure([...cli, 'status', '--json', ...common])],
+  ];
+  for (const [task, m] of tasks) {
+    const ratio = m.seconds / floor.seconds;
+    rows.push([
+      String(size),
+      task,
+      m.seconds.toFixed(2),
+      task.startsWith('floor') ? '1.00' : ratio.toFixed(2),
+      m.peakMiB.toFixed(0),
+    ]);
+    if (size >= 100_000 && !task.startsWith('floor')) {
+      const ok = m.seconds <= 10 && ratio <= 2 && m.peakMiB <= 1024;
+      verdicts.push(
+        `${ok ? 'OK  ' : 'MISS'} ${task} @ ${size}: ${m.seconds.toFixed(2)} s (≤ 10), ${ratio.toFixed(2)}× floor (≤ 2), ${m.peakMiB.toFixed(0)} MiB (≤ 1024)`,
+      );
+    }
+  }
+  rmSync(dir, { recursive: true, force: true });
+}
+
+const header = ['complaints', 'task', 'seconds', '× floor', 'peak MiB'];
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+const line = (cells: string[]): string =>
+  cells.map((c, i) => (i < 2 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
+process.stdout.write(`${[line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n')}\n\n`);
+if (verdicts.length > 0) process.stdout.write(`Targets on 100k complaints:\n${verdicts.join('\n')}\n`);
+process.stdout.write(`node ${process.version}, ${String(runs)} runs per task, best shown\n`);

@@ -1,0 +1,69 @@
+import { createInterface } from 'node:readline/promises';
+import { RegisterError } from '../core/index.ts';
+import { check } from './commands/check.ts';
+import { newComplaint } from './commands/new.ts';
+import { record } from './commands/record.ts';
+import { status } from './commands/status.ts';
+import { UsageError } from './lib/args.ts';
+import type { Io } from './lib/io.ts';
+
+const HELP = `klachten: het klachtenregister op git
+
+Gebruik: klachten <opdracht> [opties]
+
+Opdrachten:
+  check    controleer reglementen en klachtdossiers (ook in CI)
+  status   de termijnen van alle klachten
+  new      een nieuwe klacht registreren
+  record   een gedane stap vastleggen
+
+'klachten <opdracht> --help' geeft de uitleg per opdracht.`;
+
+type Command = (args: string[], io: Io) => number | Promise<number>;
+
+const COMMANDS: Record<string, Command> = { check, status, new: newComplaint, record };
+
+/** Runs the CLI with `argv` (without node and script) and returns the exit code. */
+export async function main(argv: string[], io: Io): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(`${HELP}\n`);
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.stderr(`klachten: onbekende opdracht '${name}'\n\n${HELP}\n`);
+    return 2;
+  }
+  try {
+    return await command(args, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`klachten ${name}: ${error.message}\n(zie klachten ${name} --help)\n`);
+      return 2;
+    }
+    if (error instanceof RegisterError) {
+      const where = error.file === undefined ? '' : `${error.file}:${error.line ?? 1}:${error.column ?? 1}: `;
+      io.stderr(`${where}${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+/** Runs the CLI on this process's arguments and streams; sets the exit code. */
+export async function run(): Promise<void> {
+  const readline = process.stdin.isTTY ? createInterface({ input: process.stdin, output: process.stderr }) : undefined;
+  const io: Io = {
+    cwd: process.cwd(),
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    prompt: readline ? (question) => readline.question(question) : undefined,
+    now: () => new Date(),
+  };
+  try {
+    process.exitCode = await main(process.argv.slice(2), io);
+  } finally {
+    readline?.close();
+  }
+}
