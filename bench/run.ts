@@ -56,12 +56,11 @@ const verdicts: string[] = [];
 for (const size of sizes) {
   const dir = mkdtempSync(join(tmpdir(), `klachten-bench-${size}-`));
   process.stderr.write(`bench: ${size} synthetische klachten schrijven naar ${dir} …\n`);
-  let start = process.hrtime.bigint();
+  const start = process.hrtime.bigint();
   generateRegister(dir, size, TODAY);
   process.stderr.write(
     `bench: geschreven in ${(Number(process.hrtime.bigint() - start) / 1e9).toFixed(1)} s; meten (${runs}× per taak) …\n`,
   );
-  start = process.hrtime.bigint();
   const cli = [join(ROOT, 'scripts/klachten.ts')];
   const common = ['--register', dir, '--regulations', join(ROOT, 'regulations'), '--today', TODAY];
   const floor = measure([join(ROOT, 'bench/floor.ts'), join(dir, 'complaints')]);
