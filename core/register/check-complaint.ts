@@ -227,7 +227,9 @@ export function checkComplaint(item: CheckableComplaint, regulations: Regulation
 /**
  * Rules across files: every id occurs once. Each duplicate is reported on every file that has it.
  */
-export function checkUniqueIds(items: readonly Pick<CheckableComplaint, 'file' | 'complaint' | 'locate'>[]): Diagnostic[] {
+export function checkUniqueIds(
+  items: readonly { file: string; complaint: Pick<Complaint, 'id'>; locate: CheckableComplaint['locate'] }[],
+): Diagnostic[] {
   const byId = new Map<string, (typeof items)[number][]>();
   for (const item of items) {
     const list = byId.get(item.complaint.id) ?? [];

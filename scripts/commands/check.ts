@@ -21,7 +21,7 @@ Exitcode: 0 geldig (waarschuwingen mogen), 1 fouten gevonden, 2 verkeerd aangero
 ${COMMON_HELP}`;
 
 /** `klachten check`. */
-export function check(args: string[], io: Io): number {
+export async function check(args: string[], io: Io): Promise<number> {
   const { values } = parseCommand(args, { format: { type: 'string', default: 'text' } });
   if (values.help) {
     io.stdout(`${CHECK_HELP}\n`);
@@ -29,7 +29,7 @@ export function check(args: string[], io: Io): number {
   }
   const format = oneOf('--format', values.format, ['text', 'github', 'json'] as const);
   const today = resolveToday(values.today, io.now());
-  const loaded = loadRegister({ cwd: io.cwd, register: values.register, regulations: values.regulations, today });
+  const loaded = await loadRegister({ cwd: io.cwd, register: values.register, regulations: values.regulations, today });
   const { errors, warnings } = countSeverities(loaded.diagnostics);
   if (format === 'json') {
     io.stdout(`${JSON.stringify({ files: loaded.fileCount, errors, warnings, diagnostics: loaded.diagnostics }, null, 2)}\n`);

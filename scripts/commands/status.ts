@@ -1,11 +1,4 @@
-import {
-  computeComplaintStatus,
-  formatDate,
-  versionInForce,
-  type ComplaintStatus,
-  type IsoDate,
-  type StepStatus,
-} from '../../core/index.ts';
+import { formatDate, type ComplaintStatus, type IsoDate, type StepStatus } from '../../core/index.ts';
 import { COMMON_HELP, parseCommand } from '../lib/args.ts';
 import { loadRegister } from '../lib/files.ts';
 import { formatText } from '../lib/format-diagnostics.ts';
@@ -80,14 +73,14 @@ function renderText(statuses: readonly ComplaintStatus[], today: IsoDate): strin
 }
 
 /**
- * Writes `{today, complaints}` as one JSON document with one complaint per line, in chunks: compact
+ * Writes `{today, complaints}` (statuses already as JSON) as one document, one complaint per line: compact
  * for machines, still greppable by id for people.
  */
-function writeJson(io: Io, today: IsoDate, statuses: Iterable<ComplaintStatus>): void {
+function writeJson(io: Io, today: IsoDate, statuses: Iterable<string>): void {
   let chunk = `{"today":${JSON.stringify(today)},"complaints":[`;
   let first = true;
   for (const status of statuses) {
-    chunk += `${first ? '' : ','}\n${JSON.stringify(status)}`;
+    chunk += `${first ? '' : ','}\n${status}`;
     first = false;
     if (chunk.length > 1 << 20) {
       io.stdout(chunk);
@@ -98,28 +91,25 @@ function writeJson(io: Io, today: IsoDate, statuses: Iterable<ComplaintStatus>):
 }
 
 /** `klachten status`. */
-export function status(args: string[], io: Io): number {
+export async function status(args: string[], io: Io): Promise<number> {
   const { values } = parseCommand(args, { json: { type: 'boolean', default: false }, organisation: { type: 'string' } });
   if (values.help) {
     io.stdout(`${STATUS_HELP}\n`);
     return 0;
   }
   const today = resolveToday(values.today, io.now());
-  const loaded = loadRegister({ cwd: io.cwd, register: values.register, regulations: values.regulations, today });
+  const loaded = await loadRegister({
+    cwd: io.cwd,
+    register: values.register,
+    regulations: values.regulations,
+    today,
+    withStatus: true,
+    organisation: values.organisation,
+  });
   if (values.organisation !== undefined && !loaded.regulations.has(values.organisation)) {
     io.stderr(
       `waarschuwing: geen reglement voor organisatie '${values.organisation}'; bekend zijn: ${[...loaded.regulations.keys()].join(', ')}\n`,
     );
-  }
-  const records = loaded.records
-    .filter((record) => values.organisation === undefined || record.complaint.organisation === values.organisation)
-    .sort((a, b) => (a.complaint.id < b.complaint.id ? -1 : a.complaint.id > b.complaint.id ? 1 : 0));
-  // Computed one at a time while writing, so a large register never holds every status at once.
-  function* statuses(): Generator<ComplaintStatus> {
-    for (const { complaint } of records) {
-      const version = versionInForce(loaded.regulations, complaint.organisation, complaint.received);
-      if (version) yield computeComplaintStatus(complaint, version, today);
-    }
   }
   const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
   for (const error of errors) io.stderr(`${formatText(error)}\n`);
@@ -127,7 +117,13 @@ export function status(args: string[], io: Io): number {
     io.stderr(
       `${loaded.invalidFiles.size} ${loaded.invalidFiles.size === 1 ? 'bestand' : 'bestanden'} met fouten; zie klachten check\n`,
     );
-  if (values.json) writeJson(io, today, statuses());
-  else io.stdout(renderText([...statuses()], today));
+  if (values.json) writeJson(io, today, loaded.statuses);
+  else
+    io.stdout(
+      renderText(
+        loaded.statuses.map((json) => JSON.parse(json) as ComplaintStatus),
+        today,
+      ),
+    );
   return errors.length > 0 ? 1 : 0;
 }

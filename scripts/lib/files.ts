@@ -1,15 +1,22 @@
-import { closeSync, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import { join, relative, resolve } from 'node:path';
 import {
-  checkRegister,
+  checkUniqueIds,
+  locatePath,
   MAX_FILE_BYTES,
   readRegulations,
+  sortDiagnostics,
+  splitFrontMatter,
   type Diagnostic,
   type IsoDate,
   type RegulationSet,
   type SourceFile,
 } from '../../core/index.ts';
 import { UsageError } from './args.ts';
+import type { ScanWorkerData } from './scan-worker.ts';
+import { scanShard, type ShardResult } from './scan-shard.ts';
 
 /** Markdown files below `dir`, sorted, as absolute paths. */
 export function listMarkdown(dir: string): string[] {
@@ -45,7 +52,7 @@ function readLimited(path: string, file: string): SourceFile {
 }
 
 /** Reads files lazily, so a large register is never held in memory as text all at once. */
-function* readSources(paths: readonly string[], cwd: string): Generator<SourceFile> {
+export function* readSources(paths: readonly string[], cwd: string): Generator<SourceFile> {
   for (const path of paths) {
     const file = relative(cwd, path) || path;
     yield readLimited(path, file);
@@ -64,12 +71,78 @@ export function loadRegulations(cwd: string, dir: string): { regulations: Regula
   return readRegulations([...readSources(listMarkdown(root), cwd)]);
 }
 
-/** Reads and checks regulations and every complaint file. */
-export function loadRegister(options: { cwd: string; register: string; regulations: string; today: IsoDate }) {
+/** Below this many files one thread is quicker than starting a worker. */
+const PARALLEL_FROM = 4000;
+
+/** Where an id stands in a file, read again only for the rare duplicate. */
+function idLocator(path: string): (p: readonly PropertyKey[], key?: boolean) => { line: number; column: number } {
+  return (p, key = false) => {
+    try {
+      const parts = splitFrontMatter(readFileSync(path, 'utf8'), path);
+      const at = locatePath(parts.yaml, p, { key });
+      return { line: parts.yamlLine + at.line - 1, column: at.column };
+    } catch {
+      return { line: 1, column: 1 };
+    }
+  };
+}
+
+/**
+ * Reads and checks regulations and every complaint file; with `withStatus`, also computes each
+ * complaint's status (as JSON, sorted by id). Large registers are checked on two threads.
+ */
+export async function loadRegister(options: {
+  cwd: string;
+  register: string;
+  regulations: string;
+  today: IsoDate;
+  withStatus?: boolean;
+  organisation?: string | undefined;
+}) {
   const { regulations, diagnostics: regulationDiagnostics } = loadRegulations(options.cwd, options.regulations);
   const dir = complaintsDir(options.cwd, options.register);
   requireDir(dir, '--register', 'map met klachtdossiers (<register>/complaints)');
   const paths = listMarkdown(dir);
-  const checked = checkRegister(readSources(paths, options.cwd), regulations, options.today);
-  return { regulations, fileCount: paths.length, ...checked, diagnostics: [...regulationDiagnostics, ...checked.diagnostics] };
+  const shardOptions = { withStatus: options.withStatus ?? false, organisation: options.organisation };
+  // The main thread also merges afterwards, so the worker takes a little more than half.
+  const split = paths.length >= PARALLEL_FROM && availableParallelism() > 1 ? Math.ceil(paths.length * 0.45) : paths.length;
+  let worker: Promise<ShardResult> | undefined;
+  if (split < paths.length) {
+    const workerData: ScanWorkerData = {
+      paths: paths.slice(split),
+      cwd: options.cwd,
+      regulations: options.regulations,
+      today: options.today,
+      ...shardOptions,
+    };
+    worker = runWorker(new URL('./scan-worker.ts', import.meta.url), workerData);
+  }
+  const shards = [scanShard(readSources(paths.slice(0, split), options.cwd), regulations, options.today, shardOptions)];
+  if (worker) shards.push(await worker);
+
+  const byPath = new Map(paths.map((path) => [relative(options.cwd, path) || path, path]));
+  const items = shards.flatMap((shard) =>
+    shard.ids.map(([id, file]) => ({ file, complaint: { id }, locate: idLocator(byPath.get(file) ?? file) })),
+  );
+  const diagnostics = sortDiagnostics([
+    ...regulationDiagnostics,
+    ...shards.flatMap((s) => s.diagnostics),
+    ...checkUniqueIds(items),
+  ]);
+  const statuses = shards.flatMap((s) => s.statuses).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const invalidFiles = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
+  return { regulations, fileCount: paths.length, diagnostics, invalidFiles, statuses: statuses.map(([, json]) => json) };
+}
+
+function runWorker(url: URL, workerData: ScanWorkerData): Promise<ShardResult> {
+  return new Promise((resolvePromise, reject) => {
+    const worker = new Worker(url, { workerData });
+    worker.once('message', (result: ShardResult) => {
+      resolvePromise(result);
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`controle-thread stopte met code ${code}`));
+    });
+  });
 }

@@ -17,6 +17,7 @@ export function klachten(args: string[], options: { cwd?: string; env?: Record<s
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: 256 * 1024 * 1024,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

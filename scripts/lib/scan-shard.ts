@@ -1,0 +1,40 @@
+import {
+  computeComplaintStatus,
+  readComplaint,
+  versionInForce,
+  type Diagnostic,
+  type IsoDate,
+  type RegulationSet,
+  type SourceFile,
+} from '../../core/index.ts';
+
+/** What checking one share of the register's files yields; plain data, so a worker can send it. */
+export interface ShardResult {
+  /** Findings of the files on their own (rules across files come after merging). */
+  diagnostics: Diagnostic[];
+  /** `[id, file]` of every complaint with valid front matter, for the unique-id rule. */
+  ids: [string, string][];
+  /** `[id, JSON of its status]`, when statuses were asked for. */
+  statuses: [string, string][];
+}
+
+/** Checks a share of the files and, with `withStatus`, computes each complaint's status as JSON. */
+export function scanShard(
+  sources: Iterable<SourceFile>,
+  regulations: RegulationSet,
+  today: IsoDate,
+  options: { withStatus: boolean; organisation?: string | undefined },
+): ShardResult {
+  const result: ShardResult = { diagnostics: [], ids: [], statuses: [] };
+  for (const source of sources) {
+    const read = readComplaint(source, regulations, today);
+    result.diagnostics.push(...read.diagnostics);
+    if (!read.record) continue;
+    const { complaint } = read.record;
+    result.ids.push([complaint.id, source.file]);
+    if (!options.withStatus || (options.organisation !== undefined && complaint.organisation !== options.organisation)) continue;
+    const version = versionInForce(regulations, complaint.organisation, complaint.received);
+    if (version) result.statuses.push([complaint.id, JSON.stringify(computeComplaintStatus(complaint, version, today))]);
+  }
+  return result;
+}

@@ -1,0 +1,41 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { generateRegister } from '../../bench/generate.ts';
+import { ROOT } from '../builders.ts';
+import { klachten } from './run-cli.ts';
+
+// Large enough that check and status split the files over two threads.
+describe('a register of 4,500 complaints (checked on two threads)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'klachten-large-'));
+  generateRegister(dir, 4500, '2026-11-21');
+  // A broken file sorts last (second thread); a duplicate of an id in the first half, too.
+  writeFileSync(join(dir, 'complaints', '2026', 'KL-2026-999998.md'), '---\nid: KL-2026-999998\nreceived: [\n---\n');
+  writeFileSync(
+    join(dir, 'complaints', '2026', 'KL-2026-999999.md'),
+    '---\nid: KL-2024-000001\norganisation: pit\nreceived: 2024-03-05\nchannel: email\nform: written\n---\nDubbel.\n',
+  );
+  const args = ['--register', dir, '--regulations', join(ROOT, 'regulations'), '--today', '2026-11-21'];
+
+  it('check finds problems in either half, and duplicates across the halves', () => {
+    const result = klachten(['check', '--format', 'json', ...args]);
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.stdout) as { files: number; diagnostics: { file: string; code: string; line: number }[] };
+    expect(report.files).toBe(4502);
+    expect(report.diagnostics.map((d) => `${d.file.split('/').slice(-2).join('/')} ${d.code} ${d.line}`)).toEqual([
+      '2024/KL-2024-000001.md duplicate-id 2',
+      '2026/KL-2026-999998.md yaml 4',
+      '2026/KL-2026-999999.md file-name 2',
+      '2026/KL-2026-999999.md duplicate-id 2',
+    ]);
+  });
+
+  it('status lists every valid complaint once, sorted by id', () => {
+    const result = klachten(['status', '--json', ...args]);
+    expect(result.code).toBe(1);
+    const ids = (JSON.parse(result.stdout) as { complaints: { id: string }[] }).complaints.map((c) => c.id);
+    expect(ids).toHaveLength(4501);
+    expect([...ids].sort()).toEqual(ids);
+  });
+});
