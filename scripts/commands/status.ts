@@ -3,6 +3,7 @@ import { COMMON_HELP, parseCommand } from '../lib/args.ts';
 import { loadRegister } from '../lib/files.ts';
 import { formatText } from '../lib/format-diagnostics.ts';
 import type { Io } from '../lib/io.ts';
+import { STEP_STATUS_NAMES } from '../lib/render-steps.ts';
 import { renderTable } from '../lib/table.ts';
 import { resolveToday } from '../lib/today.ts';
 
@@ -19,15 +20,6 @@ termijnen. Kapotte bestanden worden op stderr gemeld (exitcode 1); alle geldige 
   --organisation <slug>  alleen klachten van deze organisatie
 
 ${COMMON_HELP}`;
-
-const STATUS_NAMES: Record<StepStatus['status'], string> = {
-  done: 'gedaan',
-  'done-late': 'te laat gedaan',
-  open: 'open',
-  'due-soon': 'binnenkort',
-  overdue: 'TE LAAT',
-  'not-applicable': 'n.v.t.',
-};
 
 const STATE_NAMES: Record<ComplaintStatus['state'], string> = { open: 'open', closed: 'afgesloten', withdrawn: 'ingetrokken' };
 
@@ -49,7 +41,7 @@ function renderText(statuses: readonly ComplaintStatus[], today: IsoDate): strin
       STATE_NAMES[s.state],
       next?.id ?? '-',
       next?.due ?? '-',
-      next ? STATUS_NAMES[next.status] : '-',
+      next ? STEP_STATUS_NAMES[next.status] : '-',
       s.handler ?? '-',
     ];
   });

@@ -1,7 +1,8 @@
-import { formatDate, type ComplaintStatus } from '../../core/index.ts';
+import { formatDate, type ComplaintStatus, type StepStatus } from '../../core/index.ts';
 import { renderTable } from './table.ts';
 
-const NAMES: Record<string, string> = {
+/** Dutch names of step statuses, as shown in tables. */
+export const STEP_STATUS_NAMES: Record<StepStatus['status'], string> = {
   done: 'gedaan',
   'done-late': 'te laat gedaan',
   open: 'open',
@@ -18,7 +19,7 @@ export function renderSteps(status: ComplaintStatus): string {
       step.id,
       step.due === null ? '-' : formatDate(step.due),
       step.done ?? '-',
-      NAMES[step.status] ?? step.status,
+      STEP_STATUS_NAMES[step.status],
       step.explanation,
     ]);
   return renderTable(['Stap', 'Uiterlijk', 'Gedaan', 'Status', 'Toelichting'], rows);
