@@ -7,6 +7,7 @@ import { CHANNEL_NAMES } from '../schemas/common.ts';
 import { COMPLAINT_ID, type Complaint } from '../schemas/complaint.ts';
 import type { RequiredContent } from '../schemas/regulation.ts';
 import type { Diagnostic } from './diagnostic.ts';
+import type { Locate } from './locate.ts';
 import { closestName } from './suggest.ts';
 
 /** A parsed complaint file as the checks need it. */
@@ -15,7 +16,7 @@ export interface CheckableComplaint {
   complaint: Complaint;
   body: string;
   /** Finds the line and column of a front-matter path (key when `key` is set). */
-  locate: (path: readonly PropertyKey[], key?: boolean) => { line: number; column: number };
+  locate: Locate;
 }
 
 const CONTENT_NAMES: Record<RequiredContent, string> = {

@@ -50,9 +50,11 @@ export function splitFrontMatter(text: string, file: string, size = text.length)
       line: 1,
     });
   }
-  let offset = firstEnd + 1;
-  let line = 2;
-  while (offset <= source.length && firstEnd !== -1) {
+  // Look for the closing `---` (or `...`) line, one line at a time.
+  let offset = firstEnd === -1 ? source.length : firstEnd + 1;
+  let line = 1;
+  while (offset < source.length) {
+    line += 1;
     const end = source.indexOf('\n', offset);
     const current = end === -1 ? source.slice(offset) : source.slice(offset, end);
     if (/^(---|\.\.\.)[ \t]*\r?$/.test(current)) {
@@ -63,12 +65,10 @@ export function splitFrontMatter(text: string, file: string, size = text.length)
         body: end === -1 ? '' : source.slice(end + 1),
       };
     }
-    if (end === -1) break;
-    offset = end + 1;
-    line += 1;
+    offset = end === -1 ? source.length : end + 1;
   }
   throw new RegisterError('front-matter', "de front matter wordt niet afgesloten: zet een regel '---' na de laatste YAML-regel", {
     file,
-    line: Math.max(1, line - 1),
+    line,
   });
 }

@@ -2,7 +2,7 @@ export { checkComplaint, checkUniqueIds, type CheckableComplaint } from './check
 export { errorToDiagnostic, RegisterError, type Diagnostic } from './diagnostic.ts';
 export { formatIssue, formatPath } from './format-issue.ts';
 export { MAX_FILE_BYTES, splitFrontMatter, type FrontMatterParts } from './front-matter.ts';
-export { locatePath, type Position } from './locate.ts';
+export { createLocator, locatePath, type Locate, type Position } from './locate.ts';
 export { parseFrontMatterFile, sortDiagnostics, type ParsedFile } from './parse-file.ts';
 export {
   articleAnchors,

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { errorToDiagnostic, RegisterError, type Diagnostic } from './diagnostic.ts';
 import { formatIssue } from './format-issue.ts';
 import { splitFrontMatter } from './front-matter.ts';
-import { locatePath } from './locate.ts';
+import { createLocator } from './locate.ts';
 
 /** Nesting deeper than this is refused; a complaint file is four levels deep at most. */
 const MAX_DEPTH = 20;
@@ -73,17 +73,18 @@ export function parseFrontMatterFile<S extends z.ZodType>(
   }
   const result = schema.safeParse(raw, { reportInput: true });
   if (result.success) return { data: result.data, body: parts.body, yaml: parts.yaml, yamlLine: parts.yamlLine, diagnostics: [] };
+  const locate = createLocator(parts.yaml, parts.yamlLine);
   const diagnostics = result.error.issues.flatMap((issue) => {
-    const position = locatePath(parts.yaml, issue.path, { key: issue.code === 'unrecognized_keys' });
+    const position = locate(issue.path, issue.code === 'unrecognized_keys');
     const messages = formatIssue(issue, schema).split('\n');
     return messages.map((message, index): Diagnostic => {
       const key = issue.code === 'unrecognized_keys' ? issue.keys[index] : undefined;
-      const at = key === undefined ? position : locatePath(parts.yaml, [...issue.path, key], { key: true });
+      const at = key === undefined ? position : locate([...issue.path, key], true);
       return {
         severity: 'error',
         code: issue.code === 'unrecognized_keys' ? 'unknown-field' : 'schema',
         file,
-        line: parts.yamlLine + at.line - 1,
+        line: at.line,
         column: at.column,
         message,
       };

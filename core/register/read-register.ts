@@ -4,7 +4,7 @@ import { ComplaintSchema } from '../schemas/complaint.ts';
 import { RegulationSchema, type Regulation } from '../schemas/regulation.ts';
 import { checkComplaint, checkUniqueIds, type CheckableComplaint } from './check-complaint.ts';
 import type { Diagnostic } from './diagnostic.ts';
-import { locatePath } from './locate.ts';
+import { createLocator } from './locate.ts';
 import { parseFrontMatterFile, sortDiagnostics } from './parse-file.ts';
 
 /** A file's path and text, as an adapter read it. */
@@ -13,13 +13,6 @@ export interface SourceFile {
   text: string;
   /** Size in bytes when known; a file over the limit may come with empty text. */
   size?: number;
-}
-
-function locator(yaml: string, yamlLine: number): CheckableComplaint['locate'] {
-  return (path, key = false) => {
-    const at = locatePath(yaml, path, { key });
-    return { line: yamlLine + at.line - 1, column: at.column };
-  };
 }
 
 /** Article anchors in a regulation body: `## Artikel 4 …` gives `artikel-4`. */
@@ -37,7 +30,7 @@ export function parseRegulation(source: SourceFile): { regulation?: Regulation; 
   const parsed = parseFrontMatterFile(source.file, source.text, RegulationSchema, source.size);
   const regulation = parsed.data;
   if (!regulation || parsed.yaml === undefined) return { body: parsed.body, diagnostics: parsed.diagnostics };
-  const locate = locator(parsed.yaml, parsed.yamlLine);
+  const locate = createLocator(parsed.yaml, parsed.yamlLine);
   const diagnostics: Diagnostic[] = [];
   const folder = source.file.split(/[\\/]/).slice(-2, -1)[0];
   if (folder !== undefined && folder !== regulation.organisation.slug) {
@@ -96,7 +89,7 @@ export interface ReadComplaint {
 export function readComplaint(source: SourceFile, regulations: RegulationSet, today: IsoDate): ReadComplaint {
   const parsed = parseFrontMatterFile(source.file, source.text, ComplaintSchema, source.size);
   if (!parsed.data || parsed.yaml === undefined) return { diagnostics: parsed.diagnostics };
-  const record: CheckableComplaint = { file: source.file, complaint: parsed.data, body: parsed.body, locate: locator(parsed.yaml, parsed.yamlLine) };
+  const record: CheckableComplaint = { file: source.file, complaint: parsed.data, body: parsed.body, locate: createLocator(parsed.yaml, parsed.yamlLine) };
   return { record, diagnostics: checkComplaint(record, regulations, today) };
 }
 

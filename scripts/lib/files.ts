@@ -4,13 +4,14 @@ import { Worker } from 'node:worker_threads';
 import { join, relative, resolve } from 'node:path';
 import {
   checkUniqueIds,
-  locatePath,
+  createLocator,
   MAX_FILE_BYTES,
   readRegulations,
   sortDiagnostics,
   splitFrontMatter,
   type Diagnostic,
   type IsoDate,
+  type Locate,
   type RegulationSet,
   type SourceFile,
 } from '../../core/index.ts';
@@ -75,12 +76,11 @@ export function loadRegulations(cwd: string, dir: string): { regulations: Regula
 const PARALLEL_FROM = 4000;
 
 /** Where an id stands in a file, read again only for the rare duplicate. */
-function idLocator(path: string): (p: readonly PropertyKey[], key?: boolean) => { line: number; column: number } {
+function idLocator(path: string): Locate {
   return (p, key = false) => {
     try {
       const parts = splitFrontMatter(readFileSync(path, 'utf8'), path);
-      const at = locatePath(parts.yaml, p, { key });
-      return { line: parts.yamlLine + at.line - 1, column: at.column };
+      return createLocator(parts.yaml, parts.yamlLine)(p, key);
     } catch {
       return { line: 1, column: 1 };
     }
