@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
+import astro from 'eslint-plugin-astro';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
@@ -7,6 +8,7 @@ export default defineConfig(
   js.configs.recommended,
   tseslint.configs.strictTypeChecked,
   tseslint.configs.stylisticTypeChecked,
+  astro.configs.recommended,
   {
     languageOptions: {
       parserOptions: { projectService: { allowDefaultProject: ['*.js', '*.mjs'] }, tsconfigRootDir: import.meta.dirname },
@@ -43,6 +45,11 @@ export default defineConfig(
         },
       ],
     },
+  },
+  {
+    // Astro components are type-checked by `astro check`; lint their markup and scripts without types.
+    files: ['**/*.astro', '**/*.astro/*.ts'],
+    extends: [tseslint.configs.disableTypeChecked],
   },
   {
     files: ['test/**/*.ts', 'bench/**/*.ts'],

@@ -45,7 +45,8 @@ export interface ComplaintStatus {
 /** Steps due within this many working days count as due soon. */
 export const DUE_SOON_WORKING_DAYS = 5;
 
-const CONDITION_TEXT: Record<StepCondition, string> = {
+/** When a conditional step applies, in plain Dutch. */
+export const CONDITION_TEXT: Record<StepCondition, string> = {
   admissible: 'alleen als de klacht in behandeling wordt genomen',
   inadmissible: 'alleen als de klacht niet in behandeling wordt genomen',
   founded: 'alleen als de klacht (deels) gegrond is',
@@ -91,11 +92,43 @@ export function complaintState(complaint: Pick<Complaint, 'outcome' | 'closed'>)
   return complaint.closed === undefined ? 'open' : 'closed';
 }
 
-function describeStart(from: string, regulation: Regulation): string {
+function skippedText(skipped: readonly SkippedDay[]): string {
+  if (skipped.length === 0) return '';
+  const names = [...new Set(skipped.map((s) => s.name))];
+  return `; ${joinDutch(names)} ${names.length === 1 ? 'telt' : 'tellen'} niet mee`;
+}
+
+function describeStart(from: string, regulation: Pick<Regulation, 'steps'>): string {
   if (from === 'received') return 'na ontvangst';
   if (from === 'assignmentEnded') return 'na afronding van de opdracht';
   const step = regulation.steps.find((s) => s.id === from);
   return `na ${step?.event ?? `de stap '${step?.title ?? from}'`}`;
+}
+
+/**
+ * A deadline in plain Dutch, without "binnen".
+ * @example deadlinePhrase({ amount: 5, unit: 'workingDays', from: 'received' }, regulation) // '5 werkdagen na ontvangst'
+ */
+export function deadlinePhrase(deadline: Term & { from: string }, regulation: Pick<Regulation, 'steps'>): string {
+  return `${formatTerm(deadline)} ${describeStart(deadline.from, regulation)}`;
+}
+
+/**
+ * Counts a step's term from its start date, with the reasons in Dutch (holidays not counted, Atw
+ * roll-forward). Shared by the register's status and the site's deadline finder.
+ */
+export function countDeadline(
+  deadline: Term & { from: string },
+  start: IsoDate,
+  version: { regulation: Pick<Regulation, 'steps' | 'calendar'>; calendar: WorkingCalendar },
+): { due: IsoDate; parts: string[] } {
+  const term: Term = { amount: deadline.amount, unit: deadline.unit };
+  const base = addTerm(start, term, version.calendar, { atwRollForward: version.regulation.calendar.atwRollForward });
+  const parts = [`${deadlinePhrase(deadline, version.regulation)} op ${formatDate(start)}${skippedText(base.skipped)}`];
+  if (base.rolledFrom !== undefined) {
+    parts.push(`${formatDate(base.rolledFrom)} is geen werkdag: volgens de Algemene termijnenwet doorgeschoven`);
+  }
+  return { due: base.date, parts };
 }
 
 function startDate(from: string, complaint: Complaint, regulation: Regulation): IsoDate | undefined {
@@ -103,12 +136,6 @@ function startDate(from: string, complaint: Complaint, regulation: Regulation): 
   if (from === 'assignmentEnded') return complaint.assignmentEnded;
   const step = regulation.steps.find((s) => s.id === from);
   return step ? doneDate(complaint, step) : undefined;
-}
-
-function skippedText(skipped: readonly SkippedDay[]): string {
-  if (skipped.length === 0) return '';
-  const names = [...new Set(skipped.map((s) => s.name))];
-  return `; ${joinDutch(names)} ${names.length === 1 ? 'telt' : 'tellen'} niet mee`;
 }
 
 /** The due date of one step and how it came about, or null with the reason. */
@@ -122,18 +149,14 @@ export function stepDeadline(
   const deadline = step.deadline;
   if (!deadline) return { due: null, explanation: 'geen termijn in het reglement' };
   const term: Term = { amount: deadline.amount, unit: deadline.unit };
-  const phrase = `${formatTerm(term)} ${describeStart(deadline.from, regulation)}`;
   const start = startDate(deadline.from, complaint, regulation);
   if (start === undefined) {
-    return { due: null, explanation: `${phrase}; de termijn start zodra die datum bekend is` };
+    return { due: null, explanation: `${deadlinePhrase(deadline, regulation)}; de termijn start zodra die datum bekend is` };
   }
   const options = { atwRollForward: regulation.calendar.atwRollForward };
-  const base = addTerm(start, term, calendar, options);
-  let due = base.date;
-  const parts = [`${phrase} op ${formatDate(start)}${skippedText(base.skipped)}`];
-  if (base.rolledFrom !== undefined) {
-    parts.push(`${formatDate(base.rolledFrom)} is geen werkdag: volgens de Algemene termijnenwet doorgeschoven`);
-  }
+  const counted = countDeadline(deadline, start, version);
+  let due = counted.due;
+  const parts = counted.parts;
   for (const extension of complaint.extensions) {
     if (extension.step !== step.id) continue;
     const extended = addTerm(due, extension, calendar, options);

@@ -1,5 +1,8 @@
 export {
   complaintState,
+  CONDITION_TEXT,
+  countDeadline,
+  deadlinePhrase,
   computeComplaintStatus,
   conditionHolds,
   doneDate,
@@ -11,3 +14,11 @@ export {
   type StepStatus,
 } from './compute-steps.ts';
 export { buildRegulationSet, versionInForce, type RegulationSet, type RegulationVersion } from './regulation-set.ts';
+export {
+  conditionText,
+  planProcedure,
+  stepRule,
+  type PlannedStep,
+  type ProcedurePlan,
+  type ProcedureRegulation,
+} from './plan.ts';

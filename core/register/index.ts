@@ -5,7 +5,6 @@ export { MAX_FILE_BYTES, splitFrontMatter, type FrontMatterParts } from './front
 export { createLocator, locatePath, type Locate, type Position } from './locate.ts';
 export { parseFrontMatterFile, sortDiagnostics, type ParsedFile } from './parse-file.ts';
 export {
-  articleAnchors,
   checkRegister,
   parseRegulation,
   readComplaint,
@@ -16,3 +15,4 @@ export {
 } from './read-register.ts';
 export { closestName } from './suggest.ts';
 export { setStepInText, type StepRecord } from './set-step.ts';
+export { articleAnchor, articleAnchors } from './articles.ts';

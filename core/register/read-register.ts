@@ -1,4 +1,5 @@
 import type { IsoDate } from '../calendar/iso-date.ts';
+import { articleAnchors } from './articles.ts';
 import { buildRegulationSet, type RegulationSet } from '../deadlines/regulation-set.ts';
 import { ComplaintSchema } from '../schemas/complaint.ts';
 import { RegulationSchema, type Regulation } from '../schemas/regulation.ts';
@@ -13,13 +14,6 @@ export interface SourceFile {
   text: string;
   /** Size in bytes when known; a file over the limit may come with empty text. */
   size?: number;
-}
-
-/** Article anchors in a regulation body: `## Artikel 4 …` gives `artikel-4`. */
-export function articleAnchors(body: string): Set<string> {
-  const anchors = new Set<string>();
-  for (const match of body.matchAll(/^#{2,3}\s+Artikel\s+(\d+[a-z]?)\b/gim)) anchors.add(`artikel-${(match[1] ?? '').toLowerCase()}`);
-  return anchors;
 }
 
 /**
@@ -51,8 +45,14 @@ export function parseRegulation(source: SourceFile): { regulation?: Regulation; 
  * Reads all regulation files into a {@link RegulationSet}, reporting broken files and two versions of
  * one organisation with the same label or effective date.
  */
-export function readRegulations(sources: readonly SourceFile[]): { regulations: RegulationSet; diagnostics: Diagnostic[] } {
+export function readRegulations(sources: readonly SourceFile[]): {
+  regulations: RegulationSet;
+  diagnostics: Diagnostic[];
+  /** The text of each valid regulation file, by file, for the site. */
+  bodies: Map<string, string>;
+} {
   const diagnostics: Diagnostic[] = [];
+  const bodies = new Map<string, string>();
   const entries: { file: string; regulation: Regulation }[] = [];
   for (const source of sources) {
     const parsed = parseRegulation(source);
@@ -68,8 +68,9 @@ export function readRegulations(sources: readonly SourceFile[]): { regulations: 
       continue;
     }
     entries.push({ file: source.file, regulation: parsed.regulation });
+    bodies.set(source.file, parsed.body);
   }
-  return { regulations: buildRegulationSet(entries), diagnostics: sortDiagnostics(diagnostics) };
+  return { regulations: buildRegulationSet(entries), diagnostics: sortDiagnostics(diagnostics), bodies };
 }
 
 /** A checked complaint as kept for the whole register: without its text. */

@@ -9,10 +9,8 @@ import {
   readRegulations,
   sortDiagnostics,
   splitFrontMatter,
-  type Diagnostic,
   type IsoDate,
   type Locate,
-  type RegulationSet,
   type SourceFile,
 } from '../../core/index.ts';
 import { UsageError } from './args.ts';
@@ -65,8 +63,8 @@ export function complaintsDir(cwd: string, register: string): string {
   return resolve(cwd, register, 'complaints');
 }
 
-/** Reads and checks the regulations. */
-export function loadRegulations(cwd: string, dir: string): { regulations: RegulationSet; diagnostics: Diagnostic[] } {
+/** Reads and checks the regulations (the site also takes their text). */
+export function loadRegulations(cwd: string, dir: string): ReturnType<typeof readRegulations> {
   const root = resolve(cwd, dir);
   requireDir(root, '--regulations', 'map met reglementen');
   return readRegulations([...readSources(listMarkdown(root), cwd)]);

@@ -1,19 +1,7 @@
-import { isIsoDate, type IsoDate } from '../../core/index.ts';
-import { UsageError } from './args.ts';
+import { amsterdamDate, isIsoDate, type IsoDate } from '../../core/index.ts';
 
-/**
- * The calendar date in Europe/Amsterdam at `now`: the register's "today", whatever the machine's TZ.
- */
-export function amsterdamDate(now: Date): IsoDate {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Amsterdam',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(now);
-  const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
-}
+export { amsterdamDate };
+import { UsageError } from './args.ts';
 
 /** `--today` when given (validated), otherwise the Amsterdam date now. */
 export function resolveToday(flag: string | undefined, now: Date): IsoDate {

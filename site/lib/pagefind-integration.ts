@@ -1,0 +1,31 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import * as pagefind from 'pagefind';
+
+/**
+ * Indexes the built site with Pagefind once Astro is done, so `astro build` alone gives a searchable
+ * site wherever it writes (dist/, or the folder a test or benchmark chose). Pages are in Dutch
+ * (`<html lang="nl">`), so Pagefind stems Dutch words: "klachten" finds "klacht".
+ */
+export function pagefindIntegration(): AstroIntegration {
+  return {
+    name: 'klachten-pagefind',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const outDir = fileURLToPath(dir);
+        const { index, errors } = await pagefind.createIndex({});
+        if (!index) throw new Error(`Pagefind kon geen index maken: ${errors.join('; ')}`);
+        try {
+          const added = await index.addDirectory({ path: outDir });
+          if (added.errors.length > 0) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
+          const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
+          if (written.errors.length > 0) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
+          logger.info(`zoekindex: ${String(added.page_count)} pagina's geïndexeerd in pagefind/`);
+        } finally {
+          await pagefind.close();
+        }
+      },
+    },
+  };
+}

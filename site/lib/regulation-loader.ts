@@ -1,0 +1,46 @@
+import { fileURLToPath } from 'node:url';
+import type { Loader } from 'astro/loaders';
+import { RegulationSchema } from '../../core/schemas/regulation.ts';
+import { loadRegulations } from '../../scripts/lib/files.ts';
+import { formatText } from '../../scripts/lib/format-diagnostics.ts';
+
+/**
+ * Loads the regulation files with the register's own reader: the same front-matter rules (no `---js`,
+ * size limit), the same schema, the same checks as `klachten check`. A broken file stops the build
+ * with the same `file:line:col` messages. Entry ids are `<slug>/<effective>`.
+ */
+export function regulationLoader(options: { dir: string }): Loader {
+  return {
+    name: 'klachten-regulations',
+    schema: RegulationSchema,
+    load: async (context) => {
+      const { store, config, logger } = context;
+      const cwd = fileURLToPath(config.root);
+      const { regulations, diagnostics, bodies } = loadRegulations(cwd, options.dir);
+      const errors = diagnostics.filter((d) => d.severity === 'error');
+      if (errors.length > 0) {
+        throw new Error(`De reglementen bevatten fouten (zie klachten check):\n${errors.map(formatText).join('\n')}`);
+      }
+      store.clear();
+      let count = 0;
+      for (const versions of regulations.values()) {
+        for (const version of versions) {
+          const { regulation } = version;
+          const id = `${regulation.organisation.slug}/${regulation.effective}`;
+          const body = bodies.get(version.file) ?? '';
+          const data = await context.parseData({ id, data: { ...regulation }, filePath: version.file });
+          store.set({
+            id,
+            data,
+            body,
+            filePath: version.file,
+            digest: context.generateDigest({ data, body }),
+            rendered: await context.renderMarkdown(body),
+          });
+          count += 1;
+        }
+      }
+      logger.info(`${String(count)} reglementversies geladen uit ${options.dir}/`);
+    },
+  };
+}

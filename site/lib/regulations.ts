@@ -1,0 +1,66 @@
+import { getCollection } from 'astro:content';
+import { amsterdamDate } from '../../core/calendar/amsterdam.ts';
+import { isIsoDate } from '../../core/calendar/iso-date.ts';
+import type { Regulation } from '../../core/schemas/regulation.ts';
+import { siteSettings } from './settings.ts';
+
+/** One version of a regulation as the site publishes it. */
+export interface PublishedVersion {
+  /** Collection entry id, `<slug>/<effective>`. */
+  id: string;
+  regulation: Regulation;
+  /** Path of the version's own page, e.g. `/pit/versies/2024-02-01/`, without the base. */
+  path: string;
+  /** `current`, `previous` (replaced) or `upcoming` (takes effect later). */
+  status: 'current' | 'previous' | 'upcoming';
+}
+
+/** An organisation with its regulation versions, oldest first. */
+export interface PublishedOrganisation {
+  slug: string;
+  name: string;
+  versions: PublishedVersion[];
+  /** The version in force on the build date; the oldest one if none is yet. */
+  current: PublishedVersion;
+}
+
+/** The date that decides which version is current: KLACHTEN_TODAY or today in Amsterdam. */
+export function buildDate(): string {
+  const today = siteSettings(process.env).today;
+  if (today === undefined) return amsterdamDate(new Date());
+  if (!isIsoDate(today)) throw new Error(`KLACHTEN_TODAY verwacht een datum als JJJJ-MM-DD, niet '${today}'`);
+  return today;
+}
+
+/** All organisations with their versions, sorted by name. */
+export async function organisations(): Promise<PublishedOrganisation[]> {
+  const entries = await getCollection('regulations');
+  const today = buildDate();
+  const bySlug = new Map<string, (typeof entries)[number][]>();
+  for (const entry of entries) {
+    const list = bySlug.get(entry.data.organisation.slug) ?? [];
+    list.push(entry);
+    bySlug.set(entry.data.organisation.slug, list);
+  }
+  const result: PublishedOrganisation[] = [];
+  for (const [slug, list] of bySlug) {
+    list.sort((a, b) => (a.data.effective < b.data.effective ? -1 : 1));
+    const inForce = list.filter((e) => e.data.effective <= today).at(-1) ?? list[0];
+    const versions = list.map((entry): PublishedVersion => ({
+      id: entry.id,
+      regulation: entry.data,
+      path: `/${slug}/versies/${entry.data.effective}/`,
+      status: entry === inForce ? 'current' : entry.data.effective > today ? 'upcoming' : 'previous',
+    }));
+    const current = versions.find((v) => v.status === 'current');
+    if (current === undefined) continue;
+    result.push({ slug, name: current.regulation.organisation.name, versions, current });
+  }
+  return result.sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+}
+
+/** A path on the site with the configured base, e.g. `/pit/` → `/klachten/pit/`. */
+export function href(path: string): string {
+  const base = import.meta.env.BASE_URL.replace(/\/$/, '');
+  return `${base}${path}`;
+}
