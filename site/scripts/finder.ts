@@ -6,6 +6,10 @@ import { isIsoDate } from '../../core/calendar/iso-date.ts';
 import { createWorkingCalendar } from '../../core/calendar/working-calendar.ts';
 import { planProcedure, type ProcedurePlan, type ProcedureRegulation } from '../../core/deadlines/plan.ts';
 
+// The range of dates the finder accepts: wide, but four-digit years only.
+const EARLIEST = '1900-01-01';
+const LATEST = '2199-12-31';
+
 /** What a regulation page embeds for the finder: only what the engine reads. */
 export type FinderProcedure = ProcedureRegulation;
 
@@ -22,14 +26,18 @@ function renderPlan(plan: ProcedurePlan, target: HTMLElement): void {
   const list = element('ol', undefined, 'result-list');
   for (const step of plan.steps) {
     const item = element('li');
-    item.append(element('strong', step.title), document.createTextNode(' '));
+    item.append(element('strong', step.title));
     if (step.due === null) {
       item.append(document.createTextNode(`: ${step.explanation}.`));
     } else {
-      item.append(document.createTextNode(': uiterlijk '), element('span', formatDateLong(step.due), 'result-date'));
+      // A step with a term has a latest date; the receipt itself has a date.
+      item.append(
+        document.createTextNode(step.rule === null ? ': op ' : ': uiterlijk '),
+        element('span', formatDateLong(step.due), 'result-date'),
+      );
     }
     const details: string[] = [];
-    if (step.due !== null) details.push(step.explanation);
+    if (step.due !== null && step.rule !== null) details.push(step.explanation);
     if (step.chained)
       details.push('als de stap ervoor de hele termijn gebruikt; gaat die sneller, dan komt deze datum ook eerder');
     if (step.condition !== null) details.push(step.condition);
@@ -71,25 +79,29 @@ export function initFinders(root: Document): void {
     const regulation = JSON.parse(data.textContent) as FinderProcedure;
     const version = { regulation, calendar: createWorkingCalendar({ closingDays: regulation.calendar.closingDays }) };
     const assignment = form.querySelector<HTMLInputElement>('input[name="opdrachtEinde"]');
-    const compute = (): void => {
-      received.removeAttribute('aria-invalid');
-      received.setAttribute('aria-describedby', `${received.id}-hint`);
+    const compute = (report: boolean): void => {
       const date = received.value;
-      if (!isIsoDate(date)) {
-        showError('Vul een bestaande datum in, bijvoorbeeld 01-04-2026.', result, received);
+      // While a visitor types the year, the field briefly holds dates such as 0002-04-01: wait for a real one.
+      if (!isIsoDate(date) || date < EARLIEST || date > LATEST) {
+        if (report) showError('Vul een bestaande datum in, bijvoorbeeld 01-04-2026.', result, received);
         return;
       }
+      received.removeAttribute('aria-invalid');
+      received.setAttribute('aria-describedby', `${received.id}-hint`);
       const ended = assignment?.value;
+      if (ended && (!isIsoDate(ended) || ended < EARLIEST || ended > LATEST)) return;
       renderPlan(planProcedure(version, date, ended && isIsoDate(ended) ? { assignmentEnded: ended } : {}), result);
     };
     received.value = amsterdamDate(new Date());
     form.hidden = false;
     form.addEventListener('submit', (event) => {
       event.preventDefault();
-      compute();
+      compute(true);
       result.querySelector<HTMLElement>('h3, .notice')?.focus();
     });
-    form.addEventListener('change', compute);
-    compute();
+    form.addEventListener('change', () => {
+      compute(false);
+    });
+    compute(false);
   }
 }

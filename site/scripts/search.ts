@@ -29,7 +29,12 @@ function loadPagefind(bundle: string): Promise<Pagefind> {
 function excerptNodes(excerpt: string): Node[] {
   const nodes: Node[] = [];
   const parts = excerpt.split(/(<mark>.*?<\/mark>)/);
-  const decode = (text: string): string => new DOMParser().parseFromString(text, 'text/html').documentElement.textContent;
+  // A textarea decodes entities without parsing markup or running anything, and keeps spaces.
+  const decoder = document.createElement('textarea');
+  const decode = (text: string): string => {
+    decoder.innerHTML = text;
+    return decoder.value;
+  };
   for (const part of parts) {
     const hit = /^<mark>(.*)<\/mark>$/.exec(part);
     if (hit) {
@@ -70,7 +75,7 @@ export function initSearch(root: Document): void {
           link.href = result.url;
           link.textContent = result.meta.title ?? result.url;
           const organisation = result.meta.organisatie;
-          const heading = document.createElement('h3');
+          const heading = document.createElement(container.dataset.resultHeading === 'h2' ? 'h2' : 'h3');
           heading.append(link);
           const excerpt = document.createElement('p');
           excerpt.append(...excerptNodes(result.excerpt));

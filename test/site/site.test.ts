@@ -1,0 +1,370 @@
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import axe from 'axe-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { amsterdamDate } from '../../core/index.ts';
+import { personalValues, projectRegulations, ROOT } from '../builders.ts';
+import { launchChromium } from './browser.ts';
+import { buildSite } from './build-site.ts';
+import { serveStatic, type StaticSite } from './static-server.ts';
+
+const SINGLE = join(ROOT, 'test/fixtures/site-single/regulations');
+
+/** Every page template, with one example each. */
+const TEMPLATES = {
+  home: '/',
+  regulation: '/re-integratiedienst/',
+  version: '/pit/versies/2024-02-01/',
+  search: '/zoeken/',
+  openData: '/open-data/',
+  accessibility: '/toegankelijkheid/',
+  notFound: '/bestaat-niet/',
+};
+
+function files(dir: string): string[] {
+  return readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter((f) => statSync(join(dir, f)).isFile());
+}
+
+let main: { outDir: string; output: string };
+let single: { outDir: string; output: string };
+let browser: Browser;
+let site: StaticSite;
+let singleSite: StaticSite;
+const consoleErrors: string[] = [];
+
+beforeAll(async () => {
+  main = buildSite();
+  single = buildSite({ regulations: relative(ROOT, SINGLE) });
+  if (!main.outDir || !single.outDir) throw new Error('build failed');
+  site = await serveStatic(main.outDir);
+  singleSite = await serveStatic(single.outDir);
+  browser = await launchChromium();
+}, 180_000);
+
+afterAll(async () => {
+  await browser.close();
+  await site.close();
+  await singleSite.close();
+  rmSync(main.outDir, { recursive: true, force: true });
+  rmSync(single.outDir, { recursive: true, force: true });
+});
+
+async function openPage(context: BrowserContext | Browser, url: string): Promise<Page> {
+  const page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(`${url}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => consoleErrors.push(`${url}: ${error.message}`));
+  await page.goto(url);
+  return page;
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axe.source });
+  const result = await page.evaluate(() =>
+    (window as unknown as { axe: typeof axe }).axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+    }),
+  );
+  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+describe('npm run build: the public site', () => {
+  it('builds every page, version and JSON file from the regulation files', () => {
+    expect(main.output).toContain('5 reglementversies geladen');
+    const built = files(main.outDir);
+    for (const slug of projectRegulations().keys()) {
+      expect(built).toContain(`${slug}/index.html`);
+      expect(built).toContain(`${slug}/reglement.json`);
+    }
+    for (const page of ['index.html', '404.html', 'zoeken/index.html', 'toegankelijkheid/index.html', 'open-data/index.html'])
+      expect(built).toContain(page);
+    expect(built.some((f) => f.startsWith('pagefind/'))).toBe(true);
+  });
+
+  it('gives each article a stable anchor that every step link finds', () => {
+    for (const [slug, versions] of projectRegulations()) {
+      const html = readFileSync(join(main.outDir, slug, 'index.html'), 'utf8');
+      for (const step of versions.at(-1)!.regulation.steps) {
+        if (step.article !== undefined) expect(html, `${slug} ${step.id}`).toContain(`id="${step.article}"`);
+      }
+    }
+  });
+
+  it('publishes each procedure as open data, exactly as in the regulation file', () => {
+    for (const [slug, versions] of projectRegulations()) {
+      const json = JSON.parse(readFileSync(join(main.outDir, slug, 'reglement.json'), 'utf8')) as {
+        current: string;
+        versions: { procedure: unknown; rules: Record<string, string | null> }[];
+      };
+      expect(json.current).toBe(versions.at(-1)!.regulation.version);
+      expect(json.versions.map((v) => v.procedure)).toEqual(versions.map((v) => v.regulation));
+    }
+    const re = JSON.parse(readFileSync(join(main.outDir, 're-integratiedienst/reglement.json'), 'utf8')) as {
+      versions: { rules: Record<string, string | null> }[];
+    };
+    expect(re.versions[0]?.rules.ontvangstbevestiging).toBe('binnen 5 werkdagen na ontvangst');
+  });
+
+  it('carries nothing from the register: no complainant value, complaint id or line of complaint text', () => {
+    const register = join(ROOT, 'register');
+    const ids = readdirSync(join(register, 'complaints'), { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => f.replace(/^.*\//, '').replace(/\.md$/, ''));
+    const needles = [...personalValues(register), ...ids];
+    expect(needles.length).toBeGreaterThan(100);
+    for (const file of files(main.outDir)) {
+      const raw = readFileSync(join(main.outDir, file));
+      // Pagefind's index and fragments are gzipped: scan what is inside them too.
+      let text = raw.toString('utf8');
+      if (raw[0] === 0x1f && raw[1] === 0x8b) text = gunzipSync(raw).toString('utf8');
+      for (const needle of needles) expect(text.includes(needle), `${file} bevat een waarde uit het register`).toBe(false);
+    }
+  });
+
+  it('keeps JavaScript to the search and the deadline finder, and every page under 50 KB with its CSS and JS', () => {
+    const sizes: Record<string, number> = {};
+    for (const file of files(main.outDir).filter((f) => f.endsWith('.html'))) {
+      const html = readFileSync(join(main.outDir, file), 'utf8');
+      const hasFinder = html.includes('data-finder');
+      const hasSearch = html.includes('data-search');
+      if (!hasFinder && !hasSearch) expect(html, file).not.toMatch(/<script(?![^>]*type="application\/json")/);
+      const assets = new Set<string>();
+      const queue = [...html.matchAll(/(?:href|src)="(\/_astro\/[^"]+\.(?:css|js))"/g)].map((m) => m[1]!);
+      while (queue.length > 0) {
+        const asset = queue.pop()!;
+        if (assets.has(asset)) continue;
+        assets.add(asset);
+        const code = readFileSync(join(main.outDir, asset), 'utf8');
+        for (const m of code.matchAll(/(?:from|import)\s*["']\.\/([^"']+\.js)["']/g)) queue.push(`/_astro/${m[1]!}`);
+      }
+      sizes[file] = Buffer.byteLength(html) + [...assets].reduce((sum, a) => sum + statSync(join(main.outDir, a)).size, 0);
+    }
+    const heaviest = Object.entries(sizes).sort((a, b) => b[1] - a[1])[0]!;
+    console.log(`zwaarste pagina: ${heaviest[0]}, ${(heaviest[1] / 1024).toFixed(1)} KB met eigen CSS en JS`);
+    expect(heaviest[1]).toBeLessThanOrEqual(50 * 1024);
+  });
+
+  it('stops on a broken regulation with the file and line, as klachten check reports it', () => {
+    const broken = buildSite({ regulations: 'test/fixtures/broken-regulations' });
+    rmSync(broken.outDir, { recursive: true, force: true });
+    expect(broken.status).not.toBe(0);
+    expect(broken.output).toMatch(/test\/fixtures\/broken-regulations\/kapot\/2026-01-01\.md:\d+:\d+: /);
+  });
+});
+
+describe('in Chromium', () => {
+  it('has no axe-core violations on any page template, lang="nl" and a 404 status for unknown pages', async () => {
+    for (const [name, path] of Object.entries(TEMPLATES)) {
+      const page = await openPage(browser, site.url + path);
+      expect(await page.getAttribute('html', 'lang'), name).toBe('nl');
+      expect(await axeViolations(page), name).toEqual([]);
+      await page.close();
+    }
+    const response = await fetch(`${site.url}/bestaat-niet/`);
+    expect(response.status).toBe(404);
+  });
+
+  it('has no violations with the finder results, search results and an old version shown', async () => {
+    const regulation = await openPage(browser, `${site.url}/re-integratiedienst/`);
+    await regulation.fill('#ontvangen', '2026-04-01');
+    await regulation.press('#ontvangen', 'Enter');
+    await regulation.getByText('vrijdag 10 april 2026').waitFor();
+    expect(await axeViolations(regulation)).toEqual([]);
+    const search = await openPage(browser, `${site.url}/zoeken/`);
+    await search.fill('#zoekterm', 'ombudsman');
+    await search.locator('[data-search-results] li').first().waitFor();
+    expect(await axeViolations(search)).toEqual([]);
+    const old = await openPage(browser, `${singleSite.url}/voorbeeld-coaching/versies/2024-01-01/`);
+    expect(await axeViolations(old)).toEqual([]);
+    for (const page of [regulation, search, old]) await page.close();
+  });
+
+  it('computes the deadlines in the browser with the core engine, across Easter', async () => {
+    const page = await openPage(browser, `${site.url}/re-integratiedienst/`);
+    await page.fill('#ontvangen', '2026-04-01');
+    await page.press('#ontvangen', 'Enter');
+    const result = page.locator('[data-finder-result]');
+    await result.getByText('Bij ontvangst op woensdag 1 april 2026').waitFor();
+    const items = await result.locator('li').allInnerTexts();
+    expect(items[0]).toContain('Klacht ontvangen: op woensdag 1 april 2026');
+    expect(items[1]).toContain('Ontvangst bevestigd: uiterlijk vrijdag 10 april 2026');
+    expect(items[1]).toContain('Goede Vrijdag en Tweede Paasdag tellen niet mee');
+    expect(items[2]).toContain('uiterlijk vrijdag 17 april 2026');
+    expect(items[3]).toContain('uiterlijk woensdag 29 april 2026');
+    await page.close();
+  });
+
+  it('counts a closing day, chains a step and gives the submission deadline', async () => {
+    const page = await openPage(browser, `${singleSite.url}/voorbeeld-coaching/`);
+    await page.fill('#ontvangen', '2026-12-21');
+    await page.press('#ontvangen', 'Enter');
+    const items = await page.locator('[data-finder-result] li').allInnerTexts();
+    // From Monday 21 Dec: 22, 23, 24 count; Christmas Day (Friday) does not, nor the weekend (Boxing Day is a
+    // Saturday); 28 Dec counts; the office is closed on the 29th; 30 Dec is the fifth working day.
+    expect(items[1]).toContain('uiterlijk woensdag 30 december 2026');
+    expect(items[1]).toContain('Eerste Kerstdag en Kantoor gesloten tellen niet mee');
+    expect(items[2]).toContain('uiterlijk woensdag 27 januari 2027');
+    expect(items[2]).toContain('als de stap ervoor de hele termijn gebruikt');
+    await page.close();
+    const o4a = await openPage(browser, `${site.url}/organize4all/`);
+    await o4a.fill('#opdracht-einde', '2026-04-01');
+    await o4a.press('#opdracht-einde', 'Enter');
+    await o4a.getByText('Laatste dag om de klacht in te dienen: woensdag 20 mei 2026').waitFor();
+    await o4a.close();
+  });
+
+  it('defaults to today in Amsterdam, whatever the visitor’s time zone', async () => {
+    const context = await browser.newContext({ timezoneId: 'Pacific/Kiritimati' });
+    const page = await context.newPage();
+    // 23:30 UTC on 21 November is already the 22nd in Amsterdam and the 22nd in Kiritimati (UTC+14).
+    await page.clock.setFixedTime(new Date('2026-11-21T23:30:00Z'));
+    await page.goto(`${site.url}/pit/`);
+    expect(await page.inputValue('#ontvangen')).toBe(amsterdamDate(new Date('2026-11-21T23:30:00Z')));
+    const early = await browser.newContext({ timezoneId: 'America/Adak' });
+    const earlyPage = await early.newPage();
+    // 22:30 UTC on 21 November: still the 21st in Adak (UTC-10) and already 23:30 in Amsterdam, the 21st.
+    await earlyPage.clock.setFixedTime(new Date('2026-11-21T22:30:00Z'));
+    await earlyPage.goto(`${site.url}/pit/`);
+    expect(await earlyPage.inputValue('#ontvangen')).toBe('2026-11-21');
+    await context.close();
+    await early.close();
+  });
+
+  it('works with the keyboard: skip link, visible focus, the finder and the search', async () => {
+    const page = await openPage(browser, `${site.url}/re-integratiedienst/`);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Direct naar de inhoud');
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+    expect(outline).not.toBe('none');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('inhoud');
+    // Tab on until the date field of the finder; no mouse.
+    for (let i = 0; i < 60; i += 1) {
+      await page.keyboard.press('Tab');
+      if (await page.evaluate(() => document.activeElement?.id === 'ontvangen')) break;
+    }
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('ontvangen');
+    expect(await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).not.toBe('none');
+    // The date field's order of day and month follows the browser's language: learn it by typing, as a
+    // visitor would see it, then type 1 April 2026 in that order.
+    await page.keyboard.type('01022003');
+    const dayFirst = (await page.inputValue('#ontvangen')) === '2003-02-01';
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.type(dayFirst ? '01042026' : '04012026');
+    expect(await page.inputValue('#ontvangen')).toBe('2026-04-01');
+    await page.keyboard.press('Enter');
+    // The result heading takes focus, so a screen reader user hears the outcome.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Bij ontvangst op woensdag 1 april 2026');
+    await page.close();
+
+    const search = await openPage(browser, `${site.url}/zoeken/`);
+    await search.focus('#zoekterm');
+    await search.keyboard.type('geschillencommissies');
+    await search.locator('[data-search-results] a').first().waitFor();
+    await search.keyboard.press('Tab');
+    await search.keyboard.press('Tab');
+    expect(await search.evaluate(() => document.activeElement?.textContent)).toBe(
+      'Klachtenreglement PIT re-integratie & coaching',
+    );
+    await search.keyboard.press('Enter');
+    await search.waitForURL(/\/pit\/$/);
+    await search.close();
+  });
+
+  it('finds the right regulation with a Dutch search, and loads Pagefind only on use', async () => {
+    const regulation = await openPage(browser, `${site.url}/mvz/`);
+    await regulation.waitForLoadState('networkidle');
+    await regulation.close();
+    const before = site.requests.length;
+    const page = await openPage(browser, `${site.url}/zoeken/`);
+    await page.waitForLoadState('networkidle');
+    expect(site.requests.slice(before).filter((r) => r.startsWith('/pagefind/'))).toEqual([]);
+    const search = async (term: string): Promise<string[]> => {
+      await page.fill('#zoekterm', term);
+      await page
+        .locator('[data-search-status]')
+        .filter({ hasText: `voor ‘${term}’` })
+        .waitFor();
+      return page.locator('[data-search-results] h2').allInnerTexts();
+    };
+    // Stemming: the plural finds the singular in the text, and the other way round.
+    expect(await search('beroepsverenigingen')).toEqual(['Klachtenreglement MVZLoopbaancoaching']);
+    expect(await search('loopbaanprofessional')).toEqual(['Klachtenreglement MVZLoopbaancoaching']);
+    expect(await search('geschillencommissies')).toEqual(['Klachtenreglement PIT re-integratie & coaching']);
+    expect((await search('klachten')).length).toBe(5);
+    expect(await search('wkkgz')).toEqual(['Klachtenregeling Organize4all']);
+    expect(site.requests.some((r) => r.startsWith('/pagefind/'))).toBe(true);
+    await page.close();
+  });
+
+  it('reflows at 200% and 400% zoom without horizontal scrolling', async () => {
+    // 200% zoom of a 1280 px window is a 640 px viewport; 400% is 320 px (WCAG 1.4.10).
+    for (const width of [640, 320]) {
+      const context = await browser.newContext({ viewport: { width, height: 800 } });
+      for (const path of Object.values(TEMPLATES)) {
+        const page = await context.newPage();
+        await page.goto(site.url + path);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow, `${path} op ${String(width)} px`).toBeLessThanOrEqual(0);
+        await page.close();
+      }
+      await context.close();
+    }
+  });
+
+  it('shows the rules without JavaScript', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${site.url}/re-integratiedienst/`);
+    await expect(page.getByText('binnen 5 werkdagen na ontvangst').first().isVisible()).resolves.toBe(true);
+    await expect(page.locator('[data-finder-form]').isVisible()).resolves.toBe(false);
+    // Chromium with scripting switched off by DevTools still parses <noscript> as if scripts ran, so read the markup.
+    expect(await page.locator('.finder noscript').innerHTML()).toContain('werkt alleen met JavaScript');
+    await context.close();
+  });
+
+  it('prints the regulation without menu, finder or search, with link addresses', async () => {
+    const page = await openPage(browser, `${site.url}/mvz/`);
+    await page.emulateMedia({ media: 'print' });
+    const shown = (selector: string): Promise<boolean> => page.locator(selector).first().isVisible();
+    expect(await shown('.site-header')).toBe(false);
+    expect(await shown('.finder')).toBe(false);
+    expect(await shown('.toc')).toBe(false);
+    expect(await shown('.timeline')).toBe(true);
+    expect(await shown('#artikel-1')).toBe(true);
+    const after = await page.evaluate(() => getComputedStyle(document.querySelector('main a[href^="http"]')!, '::after').content);
+    expect(after).toContain('http');
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    await page.close();
+  });
+
+  it('with one organisation, leads straight to its regulation and keeps older versions at their own address', async () => {
+    const page = await openPage(browser, `${singleSite.url}/`);
+    await page.waitForURL(/\/voorbeeld-coaching\/$/);
+    expect(await page.locator('h1').innerText()).toBe('Klachtenregeling Voorbeeld Coaching');
+    const versions = await page.locator('#versies ~ .table-scroll tbody tr').allInnerTexts();
+    expect(versions[0]).toContain('2026');
+    expect(versions[0]).toContain('geldt nu');
+    expect(versions[0]).toContain('in plaats van 6 weken na ontvangst');
+    expect(versions[1]).toContain('vervangen');
+    await page.getByRole('link', { name: 'Versie 2024' }).click();
+    await page.waitForURL(/\/voorbeeld-coaching\/versies\/2024-01-01\/$/);
+    expect(await page.getByRole('note').innerText()).toContain('Dit is een eerdere versie');
+    expect(await page.getByText('binnen 6 weken na ontvangst').first().isVisible()).toBe(true);
+    await page.close();
+  });
+
+  it('logged no console errors on any page', () => {
+    // The 404 page answers with status 404 by design; Chromium logs that as a failed resource.
+    const expected = `${site.url}${TEMPLATES.notFound}: Failed to load resource: the server responded with a status of 404 (Not Found)`;
+    expect(consoleErrors.filter((e) => e !== expected)).toEqual([]);
+  });
+});
