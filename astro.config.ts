@@ -14,6 +14,7 @@ export default defineConfig({
   outDir: settings.outDir,
   ...(settings.url === undefined ? {} : { site: settings.url }),
   base: settings.base,
+  ...(settings.cacheDir === undefined ? {} : { cacheDir: settings.cacheDir }),
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },

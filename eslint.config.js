@@ -4,14 +4,28 @@ import astro from 'eslint-plugin-astro';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  { ignores: ['node_modules/', '.node/', 'dist/', 'dist-internal/', '.astro/', 'bench/.work/', 'coverage/'] },
+  {
+    ignores: [
+      'node_modules/',
+      '.node/',
+      'dist/',
+      'dist-internal/',
+      '**/.astro/',
+      'bench/plain-site/dist/',
+      'bench/.work/',
+      'coverage/',
+    ],
+  },
   js.configs.recommended,
   tseslint.configs.strictTypeChecked,
   tseslint.configs.stylisticTypeChecked,
   astro.configs.recommended,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['*.js', '*.mjs'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ['*.js', '*.mjs', 'bench/plain-site/*.mjs'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
     },
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',

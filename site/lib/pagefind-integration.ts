@@ -21,7 +21,9 @@ export function pagefindIntegration(): AstroIntegration {
           if (added.errors.length > 0) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
           const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
           if (written.errors.length > 0) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
-          logger.info(`zoekindex geschreven naar pagefind/ (${String(added.page_count)} pagina's gelezen; alleen de geldende reglementen worden doorzocht)`);
+          logger.info(
+            `zoekindex geschreven naar pagefind/ (${String(added.page_count)} pagina's gelezen; alleen de geldende reglementen worden doorzocht)`,
+          );
         } finally {
           await pagefind.close();
         }

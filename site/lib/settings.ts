@@ -8,6 +8,8 @@ export interface SiteSettings {
   url?: string;
   /** The path the site lives under: KLACHTEN_SITE_BASE, default `/`. */
   base: string;
+  /** Astro's cache folder: KLACHTEN_SITE_CACHE, default Astro's own (the benchmark starts each run cold). */
+  cacheDir?: string;
   /** The date that decides which version is current: KLACHTEN_TODAY, default today in Amsterdam. */
   today?: string;
 }
@@ -20,6 +22,7 @@ export function siteSettings(env: Record<string, string | undefined>): SiteSetti
     outDir: env.KLACHTEN_SITE_OUT ?? 'dist',
     ...(url === undefined || url === '' ? {} : { url }),
     base: env.KLACHTEN_SITE_BASE ?? '/',
+    ...(env.KLACHTEN_SITE_CACHE ? { cacheDir: env.KLACHTEN_SITE_CACHE } : {}),
     ...(env.KLACHTEN_TODAY ? { today: env.KLACHTEN_TODAY } : {}),
   };
 }
