@@ -70,7 +70,18 @@ export function readRegulations(sources: readonly SourceFile[]): {
     entries.push({ file: source.file, regulation: parsed.regulation });
     bodies.set(source.file, parsed.body);
   }
-  return { regulations: buildRegulationSet(entries), diagnostics: sortDiagnostics(diagnostics), bodies };
+  const regulations = buildRegulationSet(entries);
+  // A later version says what changed: the site shows it in the version history.
+  for (const versions of regulations.values()) {
+    for (const version of versions.slice(1)) {
+      if (version.regulation.changes === undefined) {
+        const text = sources.find((source) => source.file === version.file)?.text ?? '';
+        const line = text.split('\n').findIndex((l) => l.startsWith('version:')) + 1 || 1;
+        diagnostics.push({ severity: 'warning', code: 'version-changes', file: version.file, line, column: 1, message: `versie ${version.regulation.version} zegt niet wat er veranderd is: vul changes in (de site toont het bij de versies)` });
+      }
+    }
+  }
+  return { regulations, diagnostics: sortDiagnostics(diagnostics), bodies };
 }
 
 /** A checked complaint as kept for the whole register: without its text. */

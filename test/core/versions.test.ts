@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildRegulationSet, checkRegister, computeComplaintStatus, versionInForce } from '../../core/index.ts';
+import { stringify } from 'yaml';
+import { buildRegulationSet, checkRegister, computeComplaintStatus, readRegulations, versionInForce } from '../../core/index.ts';
 import { complaintText, makeComplaint, makeRegulation } from '../builders.ts';
 
 const v1 = makeRegulation({ version: '1', effective: '2024-01-01' });
@@ -45,5 +46,22 @@ describe('regulation versions', () => {
     const text = complaintText({ received: '2026-01-05', steps: { reactie: '2026-01-06' } });
     const [d] = checkRegister([{ file: 'register/complaints/2026/KL-2026-0001.md', text }], set, '2026-02-01').diagnostics;
     expect(d?.message).toBe("onbekende stap 'reactie' in test@2; stappen: ontvangst, bevestiging");
+  });
+
+  it('warns on the version line when a later version does not say what changed', () => {
+    const text = (regulation: object): string => `---\n${stringify(regulation)}---\n\n## Artikel 1. Doel\n`;
+    const silent: Partial<typeof v2> = { ...v2 };
+    delete silent.changes;
+    const { diagnostics } = readRegulations([
+      { file: 'regulations/test/2024-01-01.md', text: text(v1) },
+      { file: 'regulations/test/2026-01-01.md', text: text(silent) },
+    ]);
+    expect(diagnostics).toEqual([
+      expect.objectContaining({ severity: 'warning', code: 'version-changes', file: 'regulations/test/2026-01-01.md' }),
+    ]);
+    const versionLine = text(silent)
+      .split('\n')
+      .findIndex((line) => line.startsWith('version:'));
+    expect(diagnostics[0]?.line).toBe(versionLine + 1);
   });
 });
