@@ -8,6 +8,7 @@ interface PagefindResultData {
 }
 
 interface Pagefind {
+  options(options: { baseUrl: string }): Promise<void>;
   init(): Promise<void>;
   debouncedSearch(
     term: string,
@@ -20,6 +21,8 @@ function loadPagefind(bundle: string): Promise<Pagefind> {
   // A URL known only at run time: the bundler leaves it alone and the browser fetches it on demand.
   const url = `${bundle}pagefind.js`;
   return import(/* @vite-ignore */ url).then(async (module: Pagefind) => {
+    // Result links carry the site's base path (e.g. /klachten/ on GitHub Pages).
+    await module.options({ baseUrl: bundle.replace(/pagefind\/$/, '') });
     await module.init();
     return module;
   });
