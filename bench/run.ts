@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { renderTable } from '../scripts/lib/table.ts';
 import { generateRegister } from './generate.ts';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -89,9 +90,6 @@ for (const size of sizes) {
 }
 
 const header = ['complaints', 'task', 'seconds', '× floor', 'peak MiB'];
-const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-const line = (cells: string[]): string =>
-  cells.map((c, i) => (i < 2 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
-process.stdout.write(`${[line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n')}\n\n`);
+process.stdout.write(`${renderTable(header, rows, { rightAlignFrom: 2 })}\n\n`);
 if (verdicts.length > 0) process.stdout.write(`Targets on 100k complaints:\n${verdicts.join('\n')}\n`);
 process.stdout.write(`node ${process.version}, ${String(runs)} runs per task, best shown\n`);

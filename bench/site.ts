@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { renderTable } from '../scripts/lib/table.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
@@ -125,10 +126,7 @@ for (const [label, dir] of sets) {
 rmSync(work, { recursive: true, force: true });
 
 const header = ['input', 'build', 'pages', 'seconds', 'pages/s', '× plain'];
-const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-const line = (cells: string[]): string =>
-  cells.map((c, i) => (i < 2 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
-process.stdout.write(`${[line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n')}\n`);
+process.stdout.write(`${renderTable(header, rows, { rightAlignFrom: 2 })}\n`);
 process.stdout.write(
   `klachtenregister: per version a page, per organisation a page and a JSON file, plus Pagefind; plain: one page per file.\n` +
     `node ${process.version}, ${String(runs)} cold runs per build, best shown\n`,

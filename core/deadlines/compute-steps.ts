@@ -56,6 +56,14 @@ export const CONDITION_TEXT: Record<StepCondition, string> = {
 };
 
 /**
+ * The plain-Dutch condition of a step, or null when it always applies: a complaint counts as
+ * admissible until recorded otherwise, so that condition needs no mention.
+ */
+export function conditionText(condition: StepCondition | undefined): string | null {
+  return condition === undefined || condition === 'admissible' ? null : CONDITION_TEXT[condition];
+}
+
+/**
  * Whether a step's condition holds for a complaint. Unknown facts take the usual course: a complaint
  * is admissible until recorded otherwise; founded/unfounded hold only once the outcome says so.
  */
@@ -236,9 +244,8 @@ export function computeComplaintStatus(
           explanation: `niet van toepassing: de klacht is ${state === 'withdrawn' ? 'ingetrokken' : 'afgesloten'}`,
         };
       }
-      // A complaint counts as admissible until recorded otherwise, so that condition needs no mention.
-      const conditional =
-        step.condition === undefined || step.condition === 'admissible' ? '' : ` (${CONDITION_TEXT[step.condition]})`;
+      const condition = conditionText(step.condition);
+      const conditional = condition === null ? '' : ` (${condition})`;
       if (due === null) return { ...base, status: 'open', explanation: explanation + conditional };
       const status = today > due ? 'overdue' : due <= soonLimit ? 'due-soon' : 'open';
       return { ...base, status, explanation: explanation + conditional };

@@ -1,6 +1,7 @@
 export {
   complaintState,
   CONDITION_TEXT,
+  conditionText,
   countDeadline,
   deadlinePhrase,
   computeComplaintStatus,
@@ -14,11 +15,4 @@ export {
   type StepStatus,
 } from './compute-steps.ts';
 export { buildRegulationSet, versionInForce, type RegulationSet, type RegulationVersion } from './regulation-set.ts';
-export {
-  conditionText,
-  planProcedure,
-  stepRule,
-  type PlannedStep,
-  type ProcedurePlan,
-  type ProcedureRegulation,
-} from './plan.ts';
+export { planProcedure, stepRule, type PlannedStep, type ProcedurePlan, type ProcedureRegulation } from './plan.ts';

@@ -1,7 +1,7 @@
 import { formatDate } from '../calendar/dutch.ts';
 import type { IsoDate } from '../calendar/iso-date.ts';
-import type { Regulation, StepCondition } from '../schemas/regulation.ts';
-import { CONDITION_TEXT, countDeadline, deadlinePhrase } from './compute-steps.ts';
+import type { Regulation } from '../schemas/regulation.ts';
+import { conditionText, countDeadline, deadlinePhrase } from './compute-steps.ts';
 import type { RegulationVersion } from './regulation-set.ts';
 
 /** The parts of a regulation the deadline finder needs; a page sends only these to the browser. */
@@ -35,11 +35,6 @@ export interface ProcedurePlan {
   steps: PlannedStep[];
   /** The last day to submit, when the regulation has a window and the end of the assignment is given. */
   submission?: { last: IsoDate; explanation: string };
-}
-
-/** The plain-Dutch condition of a step, or null when it always applies. */
-export function conditionText(condition: StepCondition | undefined): string | null {
-  return condition === undefined || condition === 'admissible' ? null : CONDITION_TEXT[condition];
 }
 
 /**

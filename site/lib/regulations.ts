@@ -1,6 +1,7 @@
 import { getCollection } from 'astro:content';
 import { amsterdamDate } from '../../core/calendar/amsterdam.ts';
 import { isIsoDate } from '../../core/calendar/iso-date.ts';
+import { buildRegulationSet, versionInForce } from '../../core/deadlines/regulation-set.ts';
 import type { Regulation } from '../../core/schemas/regulation.ts';
 import { siteSettings } from './settings.ts';
 
@@ -34,23 +35,19 @@ export function buildDate(): string {
 
 /** All organisations with their versions, sorted by name. */
 export async function organisations(): Promise<PublishedOrganisation[]> {
-  const entries = await getCollection('regulations');
   const today = buildDate();
-  const bySlug = new Map<string, (typeof entries)[number][]>();
-  for (const entry of entries) {
-    const list = bySlug.get(entry.data.organisation.slug) ?? [];
-    list.push(entry);
-    bySlug.set(entry.data.organisation.slug, list);
-  }
+  // The register's own grouping and "version in force" rule; the entry id stands in for the file.
+  const set = buildRegulationSet(
+    (await getCollection('regulations')).map((entry) => ({ file: entry.id, regulation: entry.data })),
+  );
   const result: PublishedOrganisation[] = [];
-  for (const [slug, list] of bySlug) {
-    list.sort((a, b) => (a.data.effective < b.data.effective ? -1 : 1));
-    const inForce = list.filter((e) => e.data.effective <= today).at(-1) ?? list[0];
-    const versions = list.map((entry): PublishedVersion => ({
-      id: entry.id,
-      regulation: entry.data,
-      path: `/${slug}/versies/${entry.data.effective}/`,
-      status: entry === inForce ? 'current' : entry.data.effective > today ? 'upcoming' : 'previous',
+  for (const [slug, list] of set) {
+    const inForce = versionInForce(set, slug, today) ?? list[0];
+    const versions = list.map((version): PublishedVersion => ({
+      id: version.file,
+      regulation: version.regulation,
+      path: `/${slug}/versies/${version.regulation.effective}/`,
+      status: version === inForce ? 'current' : version.regulation.effective > today ? 'upcoming' : 'previous',
     }));
     const current = versions.find((v) => v.status === 'current');
     if (current === undefined) continue;

@@ -1,6 +1,5 @@
-import { formatDateLong } from '../../core/calendar/dutch.ts';
-import { formatTerm } from '../../core/calendar/dutch.ts';
-import { CHANNEL_NAMES, type Channel } from '../../core/schemas/common.ts';
+import { formatDateLong, formatTerm } from '../../core/calendar/dutch.ts';
+import type { Channel } from '../../core/schemas/common.ts';
 import type { Regulation, RequiredContent } from '../../core/schemas/regulation.ts';
 
 /** What a complaint must contain, as a complainant reads it. */
@@ -20,8 +19,6 @@ export const CHANNEL_ACTION: Record<Channel, string> = {
   phone: 'telefonisch',
   'web-form': 'via het webformulier',
 };
-
-export { CHANNEL_NAMES };
 
 /** "1 februari 2024" without the weekday, for effective dates. */
 export function formatDay(date: string): string {

@@ -10,9 +10,6 @@ import { planProcedure, type ProcedurePlan, type ProcedureRegulation } from '../
 const EARLIEST = '1900-01-01';
 const LATEST = '2199-12-31';
 
-/** What a regulation page embeds for the finder: only what the engine reads. */
-export type FinderProcedure = ProcedureRegulation;
-
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (text !== undefined) node.textContent = text;
@@ -76,7 +73,7 @@ export function initFinders(root: Document): void {
     const data = section.querySelector('[data-procedure]');
     const received = form?.querySelector<HTMLInputElement>('input[name="ontvangen"]');
     if (!form || !result || !data?.textContent || !received) continue;
-    const regulation = JSON.parse(data.textContent) as FinderProcedure;
+    const regulation = JSON.parse(data.textContent) as ProcedureRegulation;
     const version = { regulation, calendar: createWorkingCalendar({ closingDays: regulation.calendar.closingDays }) };
     const assignment = form.querySelector<HTMLInputElement>('input[name="opdrachtEinde"]');
     const compute = (report: boolean): void => {
