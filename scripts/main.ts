@@ -4,6 +4,7 @@ import { check } from './commands/check.ts';
 import { newComplaint } from './commands/new.ts';
 import { record } from './commands/record.ts';
 import { status } from './commands/status.ts';
+import { sync } from './commands/sync.ts';
 import { UsageError } from './lib/args.ts';
 import type { Io } from './lib/io.ts';
 
@@ -16,12 +17,13 @@ Opdrachten:
   status   de termijnen van alle klachten
   new      een nieuwe klacht registreren
   record   een gedane stap vastleggen
+  sync     issues voor verstreken termijnen openen, bijwerken en sluiten (GitHub Actions)
 
 'klachten <opdracht> --help' geeft de uitleg per opdracht.`;
 
 type Command = (args: string[], io: Io) => number | Promise<number>;
 
-const COMMANDS: Record<string, Command> = { check, status, new: newComplaint, record };
+const COMMANDS: Record<string, Command> = { check, status, new: newComplaint, record, sync };
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */
 export async function main(argv: string[], io: Io): Promise<number> {
@@ -60,6 +62,7 @@ export async function run(): Promise<void> {
     stderr: (text) => process.stderr.write(text),
     prompt: readline ? (question) => readline.question(question) : undefined,
     now: () => new Date(),
+    env: process.env,
   };
   try {
     process.exitCode = await main(process.argv.slice(2), io);

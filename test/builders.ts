@@ -6,6 +6,7 @@ import {
   ComplaintSchema,
   readRegulations,
   RegulationSchema,
+  stripPersonal,
   type Complaint,
   type Regulation,
   type RegulationSet,
@@ -97,9 +98,17 @@ export function complaintText(overrides: Record<string, unknown> = {}, body = 'V
   return `---\n${stringify(complaintFields(overrides))}---\n${body}`;
 }
 
+function stringLeaves(value: unknown, into: Set<string>): Set<string> {
+  if (typeof value === 'string') into.add(value);
+  else if (Array.isArray(value)) for (const item of value) stringLeaves(item, into);
+  else if (value !== null && typeof value === 'object') for (const item of Object.values(value)) stringLeaves(item, into);
+  return into;
+}
+
 /**
- * Every personal value in a register folder: complainant fields and each line of complaint text.
- * Used to prove that no output carries them.
+ * Every personal value in a register folder: each field the schema marks as personal data (complainant,
+ * notes, reasons, measure descriptions) and each line of complaint text. Used to prove that no output
+ * carries them.
  */
 export function personalValues(registerDir: string): string[] {
   const values = new Set<string>();
@@ -109,8 +118,10 @@ export function personalValues(registerDir: string): string[] {
     const text = readFileSync(join(dir, name), 'utf8');
     const [, front = '', body = ''] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text) ?? [];
     const complaint = ComplaintSchema.safeParse(parseYaml(front));
-    if (complaint.success)
-      for (const value of Object.values(complaint.data.complainant ?? {})) if (value !== undefined) values.add(value);
+    if (complaint.success) {
+      const kept = stringLeaves(stripPersonal(ComplaintSchema, complaint.data), new Set());
+      for (const value of stringLeaves(complaint.data, new Set())) if (!kept.has(value) && value.length > 3) values.add(value);
+    }
     for (const line of body.split('\n')) if (line.trim().length > 12) values.add(line.trim());
   }
   return [...values];

@@ -30,6 +30,19 @@ export interface StepStatus {
   explanation: string;
 }
 
+/** One measure (maatregel) of a complaint: who carries it out and when it is due. Its text stays in the file. */
+export interface MeasureStatus {
+  /** Its place in the file's `measures` list, from 1. */
+  number: number;
+  kind: 'corrective' | 'preventive';
+  /** Login of whoever carries it out; the handler when the measure names no owner. */
+  owner: string | null;
+  due: IsoDate | null;
+  done: IsoDate | null;
+  /** Where the measure stands on `today`; `open` without a due date. */
+  status: Exclude<StepState, 'not-applicable'>;
+}
+
 /** A complaint's computed status. */
 export interface ComplaintStatus {
   id: string;
@@ -40,6 +53,8 @@ export interface ComplaintStatus {
   state: ComplaintState;
   handler: string | null;
   steps: StepStatus[];
+  /** Measures, in file order. A measure stays due after the complaint is closed. */
+  measures: MeasureStatus[];
 }
 
 /** Steps due within this many working days count as due soon. */
@@ -250,6 +265,14 @@ export function computeComplaintStatus(
       const status = today > due ? 'overdue' : due <= soonLimit ? 'due-soon' : 'open';
       return { ...base, status, explanation: explanation + conditional };
     });
+  const measures = complaint.measures.map((measure, index): MeasureStatus => {
+    const due = measure.due ?? null;
+    const done = measure.done ?? null;
+    const base = { number: index + 1, kind: measure.kind, owner: measure.owner ?? complaint.handler ?? null, due, done };
+    if (done !== null) return { ...base, status: due !== null && done > due ? 'done-late' : 'done' };
+    if (due === null) return { ...base, status: 'open' };
+    return { ...base, status: today > due ? 'overdue' : due <= soonLimit ? 'due-soon' : 'open' };
+  });
   return {
     id: complaint.id,
     organisation: complaint.organisation,
@@ -258,5 +281,6 @@ export function computeComplaintStatus(
     state,
     handler: complaint.handler ?? null,
     steps,
+    measures,
   };
 }

@@ -11,6 +11,7 @@ export {
   stepDeadline,
   type ComplaintState,
   type ComplaintStatus,
+  type MeasureStatus,
   type StepState,
   type StepStatus,
 } from './compute-steps.ts';

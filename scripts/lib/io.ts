@@ -8,4 +8,6 @@ export interface Io {
   prompt: ((question: string) => Promise<string>) | undefined;
   /** The current instant, for today's Amsterdam date. */
   now: () => Date;
+  /** Environment variables (GITHUB_TOKEN, GITHUB_REPOSITORY, …). */
+  env: Readonly<Record<string, string | undefined>>;
 }

@@ -34,7 +34,9 @@ export function scanShard(
     result.ids.push([complaint.id, source.file]);
     if (!options.withStatus || (options.organisation !== undefined && complaint.organisation !== options.organisation)) continue;
     const version = versionInForce(regulations, complaint.organisation, complaint.received);
-    if (version) result.statuses.push([complaint.id, JSON.stringify(computeComplaintStatus(complaint, version, today))]);
+    if (!version) continue;
+    const { id, ...status } = computeComplaintStatus(complaint, version, today);
+    result.statuses.push([id, JSON.stringify({ id, file: source.file, ...status })]);
   }
   return result;
 }

@@ -113,6 +113,7 @@ Een verzonnen klacht voor de test.
         return Promise.resolve(answers.shift() ?? '');
       },
       now: () => new Date('2026-11-21T10:00:00Z'),
+      env: {},
     };
     expect(await main(['new'], io)).toBe(0);
     expect(asked[0]).toBe('Organisatie [coulant/mvz/organize4all/pit/re-integratiedienst]: ');

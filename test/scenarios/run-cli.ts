@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +20,30 @@ export function klachten(args: string[], options: { cwd?: string; env?: Record<s
     maxBuffer: 256 * 1024 * 1024,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/**
+ * Runs `klachten` in a child process without blocking, so a server in this process can answer it.
+ * `started` receives the child, e.g. to kill it halfway.
+ */
+export function klachtenAsync(
+  args: string[],
+  options: { cwd?: string; env?: Record<string, string>; started?: (child: ChildProcess) => void } = {},
+): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(ROOT, 'scripts/klachten.ts'), ...args], {
+      cwd: options.cwd ?? ROOT,
+      env: { ...process.env, NO_COLOR: '1', ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.once('error', reject);
+    child.once('close', (code) => { resolve({ code, stdout, stderr }); });
+    options.started?.(child);
+  });
 }
 
 /** A scratch copy of the sample register and the regulations, to write in. */

@@ -1,0 +1,237 @@
+import { formatDate, formatDateNumeric } from '../calendar/dutch.ts';
+import type { IsoDate } from '../calendar/iso-date.ts';
+import type { ComplaintStatus, MeasureStatus, StepStatus } from '../deadlines/compute-steps.ts';
+
+/** The label on every issue the sync opens; its one listing finds them all. */
+export const SYNC_LABEL = 'klachtenregister';
+
+/** The key and title of the weekly digest issue. */
+export const DIGEST_KEY = 'termijnen-deze-week';
+export const DIGEST_TITLE = 'Termijnen deze week';
+
+/** A complaint's status together with the file it came from. */
+export interface SyncComplaint extends ComplaintStatus {
+  /** Path of the complaint file, relative to the repository root. */
+  file: string;
+}
+
+/** An issue as the register says it should be. */
+export interface DesiredIssue {
+  /** Identity, kept in a hidden marker in the body: `KL-2026-0007/stap/ontvangstbevestiging`. */
+  key: string;
+  title: string;
+  /** Markdown, ending in the marker. */
+  body: string;
+  /** Logins to assign: the handler, or a measure's owner. */
+  assignees: string[];
+}
+
+/** What the register asks of the issue tracker on one day. */
+export interface SyncState {
+  /** Issues that should be open, by key. */
+  desired: Map<string, DesiredIssue>;
+  /** Keys of readable complaints that need no issue any more, with the reason for the closing comment. */
+  settled: Map<string, string>;
+  /** Complaint ids read without errors: an issue of any other complaint may belong to a file that failed. */
+  readable: Set<string>;
+  /** Whether some complaint files could not be read; then issues of unknown complaints are left alone. */
+  incomplete: boolean;
+}
+
+/** How issue bodies link to files and to the register's commands. */
+export interface SyncLinks {
+  /** The web address of a file in the repository. */
+  file: (path: string) => string;
+}
+
+const MARKER_PREFIX = '<!-- klachtenregister:';
+
+/** The hidden line that identifies an issue, at the end of its body. */
+export function marker(key: string): string {
+  return `${MARKER_PREFIX} ${key} -->`;
+}
+
+/** The key in an issue body's marker, if it has one. */
+export function markerKey(body: string | null | undefined): string | undefined {
+  return /<!-- klachtenregister: (\S+) -->/.exec(body ?? '')?.[1];
+}
+
+/** The complaint id a key belongs to, if it is a complaint's key. */
+export function complaintOfKey(key: string): string | undefined {
+  return /^(KL-\d{4}-\d{4,})\//.exec(key)?.[1];
+}
+
+export function stepKey(complaint: string, step: string): string {
+  return `${complaint}/stap/${step}`;
+}
+
+export function measureKey(complaint: string, measure: number): string {
+  return `${complaint}/maatregel/${measure}`;
+}
+
+const KIND_NAMES: Record<MeasureStatus['kind'], string> = { corrective: 'corrigerend', preventive: 'preventief' };
+
+function login(value: string | null): string {
+  return value === null ? 'nog niet toegewezen' : `@${value}`;
+}
+
+function table(rows: [string, string][]): string {
+  return ['| | |', '|---|---|', ...rows.map(([name, value]) => `| ${name} | ${value} |`)].join('\n');
+}
+
+function fileLink(path: string, links: SyncLinks): string {
+  return `[\`${path}\`](${links.file(path)})`;
+}
+
+function stepIssue(complaint: SyncComplaint, step: StepStatus, links: SyncLinks): DesiredIssue {
+  const due = step.due ?? complaint.received;
+  const key = stepKey(complaint.id, step.id);
+  const body = [
+    `De stap **${step.title}** van klacht ${complaint.id} had uiterlijk **${formatDate(due)}** gedaan moeten zijn.`,
+    '',
+    table([
+      ['Stap', `${step.title} (\`${step.id}\`)`],
+      ['Wie', step.actor],
+      ['Uiterlijk', formatDate(due)],
+      ['Berekening', step.explanation],
+      ['Behandelaar', login(complaint.handler)],
+      ['Dossier', fileLink(complaint.file, links)],
+      ['Reglement', `\`${complaint.regulation}\``],
+    ]),
+    '',
+    'Is de stap gedaan? Leg hem vast in het dossier, bijvoorbeeld met',
+    `\`klachten record ${complaint.id} ${step.id} --on JJJJ-MM-DD\`, en voeg die wijziging samen. Verlengd of`,
+    'opgeschort? Zet dat in het dossier. De volgende controle werkt dit issue dan bij of sluit het.',
+    '',
+    marker(key),
+  ].join('\n');
+  return {
+    key,
+    title: `${complaint.id} · ${step.id} te laat (uiterlijk ${formatDateNumeric(due)})`,
+    body,
+    assignees: complaint.handler === null ? [] : [complaint.handler],
+  };
+}
+
+function measureIssue(complaint: SyncComplaint, measure: MeasureStatus, links: SyncLinks): DesiredIssue {
+  const due = measure.due ?? complaint.received;
+  const key = measureKey(complaint.id, measure.number);
+  const body = [
+    `Maatregel ${measure.number} van klacht ${complaint.id} had uiterlijk **${formatDate(due)}** uitgevoerd moeten zijn.`,
+    '',
+    table([
+      [
+        'Maatregel',
+        `nummer ${measure.number} in \`measures\` (${KIND_NAMES[measure.kind]}); de omschrijving staat in het dossier`,
+      ],
+      ['Uiterlijk', formatDate(due)],
+      ['Uitvoerder', login(measure.owner)],
+      ['Behandelaar', login(complaint.handler)],
+      ['Dossier', fileLink(complaint.file, links)],
+    ]),
+    '',
+    `Uitgevoerd? Zet \`done: JJJJ-MM-DD\` bij maatregel ${measure.number} in het dossier en voeg die wijziging samen.`,
+    '',
+    marker(key),
+  ].join('\n');
+  return {
+    key,
+    title: `${complaint.id} · maatregel ${measure.number} te laat (uiterlijk ${formatDateNumeric(due)})`,
+    body,
+    assignees: measure.owner === null ? [] : [measure.owner],
+  };
+}
+
+function settledStep(step: StepStatus): string {
+  switch (step.status) {
+    case 'done':
+      return `De stap is gedaan op ${formatDate(step.done ?? step.due ?? '')}.`;
+    case 'done-late':
+      return `De stap is gedaan op ${formatDate(step.done ?? '')}, na de termijn (uiterlijk ${formatDate(step.due ?? '')}).`;
+    case 'not-applicable':
+      return `De stap hoeft niet meer: ${step.explanation.replace(/^niet van toepassing: /, '')}.`;
+    default:
+      return step.due === null
+        ? `De stap is niet meer te laat: ${step.explanation}.`
+        : `De stap is niet meer te laat: de termijn loopt nu tot ${formatDate(step.due)} (${step.explanation}).`;
+  }
+}
+
+function settledMeasure(measure: MeasureStatus): string {
+  if (measure.done !== null) return `De maatregel is uitgevoerd op ${formatDate(measure.done)}.`;
+  return measure.due === null
+    ? 'De maatregel heeft geen uiterste datum meer.'
+    : `De maatregel is niet meer te laat: uiterlijk ${formatDate(measure.due)}.`;
+}
+
+interface DigestLine {
+  due: IsoDate;
+  complaint: SyncComplaint;
+  what: string;
+  who: string | null;
+}
+
+function digestIssue(lines: DigestLine[], unreadable: readonly string[], links: SyncLinks): DesiredIssue {
+  const sorted = [...lines].sort(
+    (a, b) =>
+      (a.due < b.due ? -1 : a.due > b.due ? 1 : 0) || (a.complaint.id < b.complaint.id ? -1 : 1) || (a.what < b.what ? -1 : 1),
+  );
+  const parts = [
+    'Deze termijnen verlopen binnen vijf werkdagen. Dit issue wordt bij elke controle bijgewerkt en gesloten',
+    'als er niets meer in de komende vijf werkdagen verloopt; verstreken termijnen hebben elk een eigen issue.',
+    '',
+  ];
+  if (sorted.length > 0) {
+    parts.push(
+      '| Uiterlijk | Klacht | Wat | Wie | Dossier |',
+      '|---|---|---|---|---|',
+      ...sorted.map(
+        (line) =>
+          `| ${formatDate(line.due)} | ${line.complaint.id} | ${line.what} | ${login(line.who)} | ${fileLink(line.complaint.file, links)} |`,
+      ),
+    );
+  } else {
+    parts.push('Geen termijnen in de komende vijf werkdagen bij de dossiers die gelezen konden worden.');
+  }
+  if (unreadable.length > 0) {
+    parts.push(
+      '',
+      `**Let op:** ${unreadable.length === 1 ? 'dit dossier kon' : 'deze dossiers konden'} niet worden gelezen en ${unreadable.length === 1 ? 'ontbreekt' : 'ontbreken'} hierboven (zie \`klachten check\`):`,
+      ...unreadable.map((path) => `- ${fileLink(path, links)}`),
+    );
+  }
+  parts.push('', marker(DIGEST_KEY));
+  return { key: DIGEST_KEY, title: DIGEST_TITLE, body: parts.join('\n'), assignees: [] };
+}
+
+/**
+ * What the issue tracker should hold on `today`: one issue per overdue step of an open complaint, one per
+ * overdue measure, and the digest of what falls due within five working days. Only ids, step ids, dates,
+ * logins and file paths go into issues: nothing from the complainant or the complaint's text.
+ * @param complaints statuses of the complaints whose files have no errors
+ * @param unreadable files with errors, whose complaints' issues are left as they are
+ */
+export function desiredState(complaints: readonly SyncComplaint[], unreadable: readonly string[], links: SyncLinks): SyncState {
+  const desired = new Map<string, DesiredIssue>();
+  const settled = new Map<string, string>();
+  const digest: DigestLine[] = [];
+  for (const complaint of complaints) {
+    for (const step of complaint.steps) {
+      const key = stepKey(complaint.id, step.id);
+      if (step.status === 'overdue') desired.set(key, stepIssue(complaint, step, links));
+      else settled.set(key, settledStep(step));
+      if (step.status === 'due-soon' && step.due !== null)
+        digest.push({ due: step.due, complaint, what: `${step.title} (\`${step.id}\`)`, who: complaint.handler });
+    }
+    for (const measure of complaint.measures) {
+      const key = measureKey(complaint.id, measure.number);
+      if (measure.status === 'overdue') desired.set(key, measureIssue(complaint, measure, links));
+      else settled.set(key, settledMeasure(measure));
+      if (measure.status === 'due-soon' && measure.due !== null)
+        digest.push({ due: measure.due, complaint, what: `maatregel ${measure.number}`, who: measure.owner });
+    }
+  }
+  if (digest.length > 0 || unreadable.length > 0) desired.set(DIGEST_KEY, digestIssue(digest, unreadable, links));
+  else settled.set(DIGEST_KEY, 'Er verlopen geen termijnen meer in de komende vijf werkdagen.');
+  return { desired, settled, readable: new Set(complaints.map((c) => c.id)), incomplete: unreadable.length > 0 };
+}

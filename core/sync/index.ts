@@ -1,0 +1,16 @@
+export {
+  complaintOfKey,
+  DIGEST_KEY,
+  DIGEST_TITLE,
+  desiredState,
+  marker,
+  markerKey,
+  measureKey,
+  stepKey,
+  SYNC_LABEL,
+  type DesiredIssue,
+  type SyncComplaint,
+  type SyncLinks,
+  type SyncState,
+} from './desired.ts';
+export { planSync, writesOf, type Change, type ExistingIssue, type SyncAction, type SyncPlan } from './plan.ts';

@@ -1,0 +1,298 @@
+import { appendFileSync } from 'node:fs';
+import {
+  desiredState,
+  formatDate,
+  planSync,
+  SYNC_LABEL,
+  writesOf,
+  type ExistingIssue,
+  type IsoDate,
+  type SyncAction,
+  type SyncComplaint,
+  type SyncPlan,
+  type SyncState,
+} from '../../core/index.ts';
+import { COMMON_HELP, parseCommand, UsageError } from '../lib/args.ts';
+import { loadRegister } from '../lib/files.ts';
+import { formatText } from '../lib/format-diagnostics.ts';
+import { createGitHub, describeError, GITHUB_ENV_HELP, gitHubTarget, type GitHub, type GitHubTarget } from '../lib/github.ts';
+import type { Io } from '../lib/io.ts';
+import { resolveToday } from '../lib/today.ts';
+
+export const SYNC_HELP = `klachten sync: issues voor verstreken termijnen openen, bijwerken en sluiten
+
+Gebruik: klachten sync [--today JJJJ-MM-DD] [--dry-run] [--max-writes N] [opties]
+
+Zorgt dat er één open issue (label '${SYNC_LABEL}') is per verstreken stap van een open klacht en per
+verstreken maatregel, toegewezen aan de behandelaar of uitvoerder, en één issue 'Termijnen deze week'
+met wat binnen vijf werkdagen verloopt. Issues van gedane of vervallen stappen worden gesloten met een
+korte reactie; een stap die opnieuw te laat is, opent zijn issue weer. Eerst het plan, dan de uitvoering.
+In issues staan alleen klachtnummer, stap, datums, login en bestandspad: niets over de klager.
+
+Een dossier dat niet te lezen is, houdt zijn issues zoals ze zijn; de rest gaat door, het bestand wordt
+genoemd en de exitcode is 1.
+
+  --dry-run        alleen het plan tonen; niets schrijven
+  --max-writes N   hoogstens N schrijfacties (standaard 100); de rest volgt bij de volgende run
+
+Exitcode: 0 klaar (of uitgesteld door --max-writes), 1 dossiers met fouten of mislukte schrijfacties,
+2 verkeerd aangeroepen.
+
+${GITHUB_ENV_HELP}
+
+${COMMON_HELP}`;
+
+const VERBS: Record<SyncAction['kind'], string> = {
+  create: 'aanmaken',
+  update: 'bijwerken',
+  reopen: 'heropenen',
+  close: 'sluiten',
+};
+
+const DONE: Record<SyncAction['kind'], string> = {
+  create: 'aangemaakt',
+  update: 'bijgewerkt',
+  reopen: 'heropend',
+  close: 'gesloten',
+};
+
+function maxWrites(raw: string): number {
+  if (!/^\d+$/.test(raw)) throw new UsageError(`--max-writes verwacht een geheel getal van 0 of meer, niet '${raw}'`);
+  return Number(raw);
+}
+
+function describe(action: SyncAction): string {
+  switch (action.kind) {
+    case 'create':
+      return `${action.issue.title}${action.issue.assignees.length > 0 ? ` → @${action.issue.assignees.join(', @')}` : ''}`;
+    case 'update':
+      return `#${action.number} ${action.issue.title} (${action.changes.join(', ')})`;
+    case 'reopen':
+      return `#${action.number} ${action.issue.title}`;
+    case 'close':
+      return `#${action.number} ${action.title}: ${action.comment}`;
+  }
+}
+
+/** The sync's issues, open and closed, in one paginated listing by label. */
+async function listIssues(octokit: GitHub, target: GitHubTarget): Promise<ExistingIssue[]> {
+  const issues = await octokit.paginate(octokit.rest.issues.listForRepo, {
+    owner: target.owner,
+    repo: target.repo,
+    labels: SYNC_LABEL,
+    state: 'all',
+    per_page: 100,
+  });
+  return issues
+    .filter((issue) => issue.pull_request === undefined)
+    .map((issue) => ({
+      number: issue.number,
+      title: issue.title,
+      body: issue.body ?? '',
+      state: issue.state === 'closed' ? 'closed' : 'open',
+      assignees: (issue.assignees ?? []).map((user) => user.login),
+    }));
+}
+
+/** Logins the plan wants to assign. */
+function loginsToAssign(plan: SyncPlan): Set<string> {
+  const logins = new Set<string>();
+  for (const action of plan.actions) {
+    if (action.kind === 'create' || ((action.kind === 'update' || action.kind === 'reopen') && action.assign))
+      for (const login of action.issue.assignees) logins.add(login);
+  }
+  return logins;
+}
+
+/** Drops assignees GitHub would refuse (no access to the repository), with a warning for each. */
+async function keepAssignable(
+  octokit: GitHub,
+  target: GitHubTarget,
+  state: SyncState,
+  logins: Set<string>,
+  io: Io,
+): Promise<void> {
+  const assignable = new Set(
+    (await octokit.paginate(octokit.rest.issues.listAssignees, { owner: target.owner, repo: target.repo, per_page: 100 })).map(
+      (user) => user.login.toLowerCase(),
+    ),
+  );
+  const refused = [...logins].filter((login) => !assignable.has(login.toLowerCase()));
+  for (const login of refused)
+    io.stderr(
+      `waarschuwing: '${login}' kan in ${target.owner}/${target.repo} geen issues toegewezen krijgen; die issues blijven zonder toewijzing\n`,
+    );
+  if (refused.length === 0) return;
+  for (const issue of state.desired.values()) issue.assignees = issue.assignees.filter((login) => !refused.includes(login));
+}
+
+async function apply(octokit: GitHub, target: GitHubTarget, action: SyncAction): Promise<number> {
+  const repo = { owner: target.owner, repo: target.repo };
+  switch (action.kind) {
+    case 'create': {
+      const { data } = await octokit.rest.issues.create({
+        ...repo,
+        title: action.issue.title,
+        body: action.issue.body,
+        labels: [SYNC_LABEL],
+        assignees: action.issue.assignees,
+        // A 5xx may come after GitHub made the issue: not tried again, the next run finds it by its marker.
+        request: { retries: 0 },
+      });
+      return data.number;
+    }
+    case 'update':
+      await octokit.rest.issues.update({
+        ...repo,
+        issue_number: action.number,
+        title: action.issue.title,
+        body: action.issue.body,
+        ...(action.assign ? { assignees: action.issue.assignees } : {}),
+      });
+      return action.number;
+    case 'reopen':
+      await octokit.rest.issues.update({
+        ...repo,
+        issue_number: action.number,
+        state: 'open',
+        title: action.issue.title,
+        body: action.issue.body,
+        ...(action.assign ? { assignees: action.issue.assignees } : {}),
+      });
+      await octokit.rest.issues.createComment({
+        ...repo,
+        issue_number: action.number,
+        body: action.comment,
+        request: { retries: 0 },
+      });
+      return action.number;
+    case 'close':
+      // Closed first, with the reason in the body: a run stopped before the comment loses nothing.
+      await octokit.rest.issues.update({
+        ...repo,
+        issue_number: action.number,
+        state: 'closed',
+        state_reason: action.reason,
+        body: action.body,
+      });
+      await octokit.rest.issues.createComment({
+        ...repo,
+        issue_number: action.number,
+        body: action.comment,
+        request: { retries: 0 },
+      });
+      return action.number;
+  }
+}
+
+function stepSummary(io: Io, lines: string[]): void {
+  const path = io.env.GITHUB_STEP_SUMMARY;
+  if (path) appendFileSync(path, `${lines.join('\n')}\n`);
+}
+
+/** `klachten sync`. */
+export async function sync(args: string[], io: Io): Promise<number> {
+  const { values } = parseCommand(args, {
+    'dry-run': { type: 'boolean', default: false },
+    'max-writes': { type: 'string', default: '100' },
+  });
+  if (values.help) {
+    io.stdout(`${SYNC_HELP}\n`);
+    return 0;
+  }
+  const budget = maxWrites(values['max-writes']);
+  const dryRun = values['dry-run'];
+  const today: IsoDate = resolveToday(values.today, io.now());
+  const target = gitHubTarget(io.env);
+
+  const loaded = await loadRegister({
+    cwd: io.cwd,
+    register: values.register,
+    regulations: values.regulations,
+    today,
+    withStatus: true,
+  });
+  const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
+  for (const error of errors) io.stderr(`${formatText(error)}\n`);
+  const unreadable = [...loaded.invalidFiles].sort();
+  if (unreadable.length > 0)
+    io.stderr(
+      `${unreadable.length} ${unreadable.length === 1 ? 'bestand' : 'bestanden'} met fouten (zie klachten check); hun issues blijven zoals ze zijn:\n${unreadable.map((f) => `  ${f}\n`).join('')}`,
+    );
+  const complaints = loaded.statuses
+    .map((json) => JSON.parse(json) as SyncComplaint)
+    .filter((c) => !loaded.invalidFiles.has(c.file));
+  const blob = `${target.serverUrl}/${target.owner}/${target.repo}/blob/HEAD/`;
+  const state = desiredState(complaints, unreadable, {
+    file: (path) => blob + path.split('/').map(encodeURIComponent).join('/'),
+  });
+
+  const { octokit, count } = createGitHub(target, io);
+  let plan: SyncPlan;
+  try {
+    const existing = await listIssues(octokit, target);
+    plan = planSync(state, existing);
+    const logins = loginsToAssign(plan);
+    if (logins.size > 0) {
+      await keepAssignable(octokit, target, state, logins, io);
+      plan = planSync(state, existing);
+    }
+  } catch (error) {
+    io.stderr(`klachten sync: de issues van ${target.owner}/${target.repo} zijn niet te lezen: ${describeError(error)}\n`);
+    return 1;
+  }
+
+  const planned = plan.actions.reduce((sum, action) => sum + writesOf(action), 0);
+  const lines = [
+    `Termijnen op ${formatDate(today)} voor ${target.owner}/${target.repo}: ${complaints.length} klachten gelezen, ${state.desired.size} ${state.desired.size === 1 ? 'issue' : 'issues'} nodig.`,
+  ];
+  if (plan.actions.length === 0) lines.push('Plan: niets te wijzigen.');
+  else {
+    lines.push(
+      `Plan (${plan.actions.length} ${plan.actions.length === 1 ? 'wijziging' : 'wijzigingen'}, ${planned} schrijfacties):`,
+    );
+    for (const action of plan.actions) lines.push(`  ${VERBS[action.kind].padEnd(10)} ${describe(action)}`);
+  }
+  if (plan.unchanged > 0) lines.push(`Al in orde: ${plan.unchanged} ${plan.unchanged === 1 ? 'issue' : 'issues'}.`);
+  if (plan.kept.length > 0)
+    lines.push(`Blijven staan (dossier niet te lezen): ${plan.kept.map((k) => `#${k.number} (${k.key})`).join(', ')}.`);
+  io.stdout(`${lines.join('\n')}\n`);
+
+  let failures = 0;
+  let written = 0;
+  let deferred = 0;
+  if (!dryRun) {
+    for (const [index, action] of plan.actions.entries()) {
+      if (written + writesOf(action) > budget) {
+        deferred = plan.actions.length - index;
+        break;
+      }
+      written += writesOf(action);
+      try {
+        const number = await apply(octokit, target, action);
+        io.stdout(`#${number} ${DONE[action.kind]}: ${action.kind === 'close' ? action.title : action.issue.title}\n`);
+      } catch (error) {
+        failures += 1;
+        const what = action.kind === 'create' ? action.issue.title : `#${action.number}`;
+        io.stderr(`klachten sync: ${VERBS[action.kind]} van ${what} mislukt: ${describeError(error)}\n`);
+      }
+    }
+  }
+  const requests = `${count.reads + count.writes} verzoeken aan GitHub (${count.reads} lezen, ${count.writes} schrijven)`;
+  const outcome = dryRun
+    ? `Proefrun: niets geschreven; ${requests}.`
+    : `${plan.actions.length - deferred - failures} van ${plan.actions.length} wijzigingen gedaan; ${requests}.`;
+  io.stdout(`${outcome}\n`);
+  if (deferred > 0)
+    io.stdout(
+      `${deferred} ${deferred === 1 ? 'wijziging volgt' : 'wijzigingen volgen'} bij de volgende run (--max-writes ${budget}).\n`,
+    );
+  stepSummary(io, [
+    '## Termijnen en issues',
+    '',
+    ...lines.map((line) => (line.startsWith('  ') ? `- ${line.trim()}` : line)),
+    '',
+    outcome,
+  ]);
+  return unreadable.length > 0 || failures > 0 ? 1 : 0;
+}
