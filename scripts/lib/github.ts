@@ -98,8 +98,12 @@ export function createGitHub(target: GitHubTarget, io: Io): { octokit: GitHub; c
     log: {
       debug: () => undefined,
       info: () => undefined,
-      warn: (message: string) => { io.stderr(`GitHub: ${message}\n`); },
-      error: (message: string) => { io.stderr(`GitHub: ${message}\n`); },
+      warn: (message: string) => {
+        io.stderr(`GitHub: ${message}\n`);
+      },
+      error: (message: string) => {
+        io.stderr(`GitHub: ${message}\n`);
+      },
     },
     throttle: {
       onRateLimit: wait('limiet van het aantal verzoeken bereikt'),
@@ -115,7 +119,10 @@ export function createGitHub(target: GitHubTarget, io: Io): { octokit: GitHub; c
 /** A failed request in plain Dutch, with what to do about it. */
 export function describeError(error: unknown): string {
   if (typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number') {
-    const message = 'message' in error && typeof error.message === 'string' ? error.message : '';
+    const message =
+      'message' in error && typeof error.message === 'string'
+        ? error.message.replace(/ - https:\/\/docs\.github\.com\S*$/, '')
+        : '';
     switch (error.status) {
       case 401:
         return `GITHUB_TOKEN wordt niet geaccepteerd (401: ${message})`;

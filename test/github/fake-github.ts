@@ -30,6 +30,8 @@ export interface Fault {
   match: RegExp;
   kind: 'server-error' | 'secondary-rate-limit' | 'rate-limit' | 'bad-gateway-after-write';
   times: number;
+  /** Matching requests to let through before the first failure. */
+  after?: number;
 }
 
 const NOW = '2026-11-21T06:23:00Z';
@@ -76,7 +78,11 @@ export class FakeGitHub {
 
   async close(): Promise<void> {
     this.server?.closeAllConnections();
-    await new Promise<void>((resolve) => this.server?.close(() => { resolve(); }));
+    await new Promise<void>((resolve) =>
+      this.server?.close(() => {
+        resolve();
+      }),
+    );
   }
 
   /** Environment for a `klachten` run against this server. */
@@ -143,22 +149,36 @@ export class FakeGitHub {
       send(401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest', status: '401' });
       return;
     }
-    const fault = this.faults.find((f) => f.times > 0 && f.match.test(`${method} ${recorded.path}`));
+    let fault: Fault | undefined;
+    for (const f of this.faults) {
+      if (f.times <= 0 || !f.match.test(`${method} ${recorded.path}`)) continue;
+      if ((f.after ?? 0) > 0) f.after = (f.after ?? 0) - 1;
+      else if (!fault) {
+        fault = f;
+        f.times -= 1;
+      }
+    }
     if (fault) {
-      fault.times -= 1;
-      if (fault.kind === 'server-error') { send(502, { message: 'Server Error' }); return; }
-      if (fault.kind === 'secondary-rate-limit')
-        { send(
+      if (fault.kind === 'server-error') {
+        send(502, { message: 'Server Error' });
+        return;
+      }
+      if (fault.kind === 'secondary-rate-limit') {
+        send(
           403,
           { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.' },
           { 'retry-after': '1' },
-        ); return; }
-      if (fault.kind === 'rate-limit')
-        { send(
+        );
+        return;
+      }
+      if (fault.kind === 'rate-limit') {
+        send(
           403,
           { message: 'API rate limit exceeded for installation ID 1.' },
           { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 1) },
-        ); return; }
+        );
+        return;
+      }
     }
     const base = `/repos/${this.owner}/${this.repo}`;
     const path = url.pathname;
@@ -167,7 +187,8 @@ export class FakeGitHub {
       try {
         parsed = JSON.parse(body) as Record<string, unknown>;
       } catch {
-        send(400, { message: 'Problems parsing JSON' }); return;
+        send(400, { message: 'Problems parsing JSON' });
+        return;
       }
     }
     const answer = this.route(method, path, base, url, parsed);
@@ -176,7 +197,10 @@ export class FakeGitHub {
       this.onWrite?.(this.writes);
     }
     // The write was done, but the answer is lost on its way back.
-    if (fault?.kind === 'bad-gateway-after-write') { send(502, { message: 'Server Error' }); return; }
+    if (fault?.kind === 'bad-gateway-after-write') {
+      send(502, { message: 'Server Error' });
+      return;
+    }
     send(answer.status, answer.data, answer.headers);
   }
 
