@@ -2,6 +2,7 @@ import { createInterface } from 'node:readline/promises';
 import { RegisterError } from '../core/index.ts';
 import { check } from './commands/check.ts';
 import { newComplaint } from './commands/new.ts';
+import { prReport } from './commands/pr-report.ts';
 import { record } from './commands/record.ts';
 import { status } from './commands/status.ts';
 import { sync } from './commands/sync.ts';
@@ -13,17 +14,18 @@ const HELP = `klachten: het klachtenregister op git
 Gebruik: klachten <opdracht> [opties]
 
 Opdrachten:
-  check    controleer reglementen en klachtdossiers (ook in CI)
-  status   de termijnen van alle klachten
-  new      een nieuwe klacht registreren
-  record   een gedane stap vastleggen
-  sync     issues voor verstreken termijnen openen, bijwerken en sluiten (GitHub Actions)
+  check      controleer reglementen en klachtdossiers (ook in CI)
+  status     de termijnen van alle klachten
+  new        een nieuwe klacht registreren
+  record     een gedane stap vastleggen
+  sync       issues voor verstreken termijnen openen, bijwerken en sluiten (GitHub Actions)
+  pr-report  de termijnen van de klachten die een pull request wijzigt (GitHub Actions)
 
 'klachten <opdracht> --help' geeft de uitleg per opdracht.`;
 
 type Command = (args: string[], io: Io) => number | Promise<number>;
 
-const COMMANDS: Record<string, Command> = { check, status, new: newComplaint, record, sync };
+const COMMANDS: Record<string, Command> = { check, status, new: newComplaint, record, sync, 'pr-report': prReport };
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */
 export async function main(argv: string[], io: Io): Promise<number> {
