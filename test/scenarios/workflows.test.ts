@@ -1,0 +1,79 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { ROOT } from '../builders.ts';
+import { klachten } from './run-cli.ts';
+
+interface Step {
+  uses?: string;
+  run?: string;
+  with?: Record<string, unknown>;
+}
+interface Workflow {
+  on: Record<string, unknown>;
+  permissions?: Record<string, string>;
+  concurrency?: { group: string };
+  jobs: Record<string, { permissions?: Record<string, string>; steps?: Step[]; 'timeout-minutes'?: number }>;
+}
+
+const DIR = join(ROOT, '.github/workflows');
+const FILES = readdirSync(DIR).filter((name) => name.endsWith('.yml'));
+const TEXT = Object.fromEntries(FILES.map((name) => [name, readFileSync(join(DIR, name), 'utf8')]));
+const WORKFLOWS = Object.fromEntries(FILES.map((name) => [name, parse(TEXT[name] ?? '') as Workflow]));
+
+describe('the workflows', () => {
+  it('are the four the register needs', () => {
+    expect(FILES.sort()).toEqual(['ci.yml', 'overdue.yml', 'site.yml', 'validate.yml']);
+  });
+
+  it.each(FILES)('%s grants nothing by default and least privilege per job, with a concurrency group', (name) => {
+    const workflow = WORKFLOWS[name];
+    expect(workflow?.permissions).toEqual({});
+    expect(workflow?.concurrency?.group).toBeTruthy();
+    for (const job of Object.values(workflow?.jobs ?? {})) {
+      expect(job.permissions).toBeDefined();
+      expect(job['timeout-minutes']).toBeGreaterThan(0);
+      const writes = Object.entries(job.permissions ?? {}).filter(([, level]) => level === 'write');
+      for (const [scope] of writes) expect(['issues', 'pull-requests', 'pages', 'id-token']).toContain(scope);
+    }
+  });
+
+  it.each(FILES)('%s pins every action to a commit with its version in a comment, and sets up the project Node', (name) => {
+    const uses = [...(TEXT[name] ?? '').matchAll(/uses: (\S+)(.*)$/gm)];
+    expect(uses.length).toBeGreaterThan(0);
+    for (const [, action = '', comment = ''] of uses) {
+      expect(action).toMatch(/^[\w.-]+\/[\w.-]+@[0-9a-f]{40}$/);
+      expect(comment).toMatch(/^ # v\d+\.\d+\.\d+$/);
+    }
+    for (const job of Object.values(WORKFLOWS[name]?.jobs ?? {}))
+      for (const step of job.steps ?? [])
+        if (step.uses?.startsWith('actions/setup-node@')) expect(step.with?.['node-version-file']).toBe('.node-version');
+  });
+
+  it('set up the Node version that .ci/run installs', () => {
+    const version = readFileSync(join(ROOT, '.node-version'), 'utf8').trim();
+    expect(readFileSync(join(ROOT, '.ci/run'), 'utf8')).toContain(`node@${version}`);
+  });
+
+  it('run klachten commands and flags that exist', () => {
+    const calls = FILES.flatMap((name) => [
+      ...(TEXT[name] ?? '').matchAll(/node scripts\/klachten\.ts ([\w-]+)((?: --[\w-]+)*)/g),
+    ]);
+    expect(calls.map((c) => c[1])).toEqual(expect.arrayContaining(['check', 'pr-report', 'sync']));
+    for (const [, command = '', flags = ''] of calls) {
+      const help = klachten([command, '--help']);
+      expect(help.code, command).toBe(0);
+      for (const flag of flags.trim().split(' ').filter(Boolean)) expect(help.stdout, `${command} ${flag}`).toContain(flag);
+    }
+  });
+
+  it('schedule the overdue check on working days, off the hour, and the site nightly', () => {
+    const schedule = (name: string) => (WORKFLOWS[name]?.on.schedule as { cron: string }[] | undefined)?.map((s) => s.cron);
+    const [overdue] = schedule('overdue.yml') ?? [];
+    expect(overdue).toMatch(/^([1-9]|[1-5]\d) [4-6] \* \* 1-5$/);
+    expect(WORKFLOWS['overdue.yml']?.on).toHaveProperty('workflow_dispatch.inputs.dry-run.type', 'boolean');
+    expect(schedule('site.yml')).toHaveLength(1);
+    expect(WORKFLOWS['validate.yml']?.on).toEqual({ pull_request: { paths: ['register/**', 'regulations/**'] } });
+  });
+});
