@@ -14,8 +14,9 @@ Gebruik: klachten status [--today JJJJ-MM-DD] [--json] [--organisation <slug>] [
 Toont per klacht de stand en de eerstvolgende of verstreken termijn, en daaronder alle verstreken
 termijnen. Kapotte bestanden worden op stderr gemeld (exitcode 1); alle geldige klachten staan er toch.
 
-  --json                 {today, complaints: [{id, organisation, regulation, received, state, handler,
-                          steps: [{id, title, actor, due, done, status, explanation}]}]}
+  --json                 {today, complaints: [{id, file, organisation, regulation, received, state, handler,
+                          steps: [{id, title, actor, due, done, status, explanation}],
+                          measures: [{number, kind, owner, due, done, status}]}]}
                           status: done, done-late, open, due-soon, overdue, not-applicable
   --organisation <slug>  alleen klachten van deze organisatie
 
@@ -60,6 +61,14 @@ function renderText(statuses: readonly ComplaintStatus[], today: IsoDate): strin
     lines.push('', 'Verstreken termijnen:');
     for (const { s, step } of overdue)
       lines.push(`  ${s.id} · ${step.id}: uiterlijk ${formatDate(step.due ?? today)} (${step.explanation})`);
+  }
+  const measures = statuses.flatMap((s) => s.measures.filter((m) => m.status === 'overdue').map((m) => ({ s, m })));
+  if (measures.length > 0) {
+    lines.push('', 'Verstreken maatregelen:');
+    for (const { s, m } of measures)
+      lines.push(
+        `  ${s.id} · maatregel ${m.number}: uiterlijk ${formatDate(m.due ?? today)} (uitvoerder ${m.owner ?? 'onbekend'})`,
+      );
   }
   return `${lines.join('\n')}\n`;
 }
