@@ -14,9 +14,9 @@ Gebruik: klachten status [--today JJJJ-MM-DD] [--json] [--organisation <slug>] [
 Toont per klacht de stand en de eerstvolgende of verstreken termijn, en daaronder alle verstreken
 termijnen. Kapotte bestanden worden op stderr gemeld (exitcode 1); alle geldige klachten staan er toch.
 
-  --json                 {today, complaints: [{id, file, organisation, regulation, received, state, handler,
+  --json                 {today, complaints: [{id, organisation, regulation, received, state, handler,
                           steps: [{id, title, actor, due, done, status, explanation}],
-                          measures: [{number, kind, owner, due, done, status}]}]}
+                          measures: [{number, kind, owner, due, done, status}], file}]}
                           status: done, done-late, open, due-soon, overdue, not-applicable
   --organisation <slug>  alleen klachten van deze organisatie
 

@@ -128,6 +128,9 @@ async function keepAssignable(
 
 async function apply(octokit: GitHub, target: GitHubTarget, action: SyncAction): Promise<number> {
   const repo = { owner: target.owner, repo: target.repo };
+  // Not tried again on a 5xx: GitHub may have made it already, and a comment twice is noise.
+  const comment = (number: number, body: string) =>
+    octokit.rest.issues.createComment({ ...repo, issue_number: number, body, request: { retries: 0 } });
   switch (action.kind) {
     case 'create': {
       const { data } = await octokit.rest.issues.create({
@@ -142,29 +145,16 @@ async function apply(octokit: GitHub, target: GitHubTarget, action: SyncAction):
       return data.number;
     }
     case 'update':
-      await octokit.rest.issues.update({
-        ...repo,
-        issue_number: action.number,
-        title: action.issue.title,
-        body: action.issue.body,
-        ...(action.assign ? { assignees: action.issue.assignees } : {}),
-      });
-      return action.number;
     case 'reopen':
       await octokit.rest.issues.update({
         ...repo,
         issue_number: action.number,
-        state: 'open',
+        ...(action.kind === 'reopen' ? { state: 'open' as const } : {}),
         title: action.issue.title,
         body: action.issue.body,
         ...(action.assign ? { assignees: action.issue.assignees } : {}),
       });
-      await octokit.rest.issues.createComment({
-        ...repo,
-        issue_number: action.number,
-        body: action.comment,
-        request: { retries: 0 },
-      });
+      if (action.kind === 'reopen') await comment(action.number, action.comment);
       return action.number;
     case 'close':
       // Closed first, with the reason in the body: a run stopped before the comment loses nothing.
@@ -175,14 +165,13 @@ async function apply(octokit: GitHub, target: GitHubTarget, action: SyncAction):
         state_reason: action.reason,
         body: action.body,
       });
-      await octokit.rest.issues.createComment({
-        ...repo,
-        issue_number: action.number,
-        body: action.comment,
-        request: { retries: 0 },
-      });
+      await comment(action.number, action.comment);
       return action.number;
   }
+}
+
+function isAccessError(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'status' in error && [401, 403, 404, 410].includes(Number(error.status));
 }
 
 function stepSummary(io: Io, lines: string[]): void {
@@ -261,6 +250,7 @@ export async function sync(args: string[], io: Io): Promise<number> {
   let failures = 0;
   let written = 0;
   let deferred = 0;
+  let skipped = 0;
   if (!dryRun) {
     for (const [index, action] of plan.actions.entries()) {
       if (written + writesOf(action) > budget) {
@@ -275,13 +265,18 @@ export async function sync(args: string[], io: Io): Promise<number> {
         failures += 1;
         const what = action.kind === 'create' ? action.issue.title : `#${action.number}`;
         io.stderr(`klachten sync: ${VERBS[action.kind]} van ${what} mislukt: ${describeError(error)}\n`);
+        // Without access (or past a rate limit too long to wait for) every next write fails alike: stop.
+        if (isAccessError(error)) {
+          skipped = plan.actions.length - index - 1;
+          break;
+        }
       }
     }
   }
   const requests = `${count.reads + count.writes} verzoeken aan GitHub (${count.reads} lezen, ${count.writes} schrijven)`;
   const outcome = dryRun
     ? `Proefrun: niets geschreven; ${requests}.`
-    : `${plan.actions.length - deferred - failures} van ${plan.actions.length} wijzigingen gedaan; ${requests}.`;
+    : `${plan.actions.length - deferred - skipped - failures} van ${plan.actions.length} wijzigingen gedaan${skipped > 0 ? `, ${skipped} niet geprobeerd` : ''}; ${requests}.`;
   io.stdout(`${outcome}\n`);
   if (deferred > 0)
     io.stdout(
@@ -290,7 +285,7 @@ export async function sync(args: string[], io: Io): Promise<number> {
   stepSummary(io, [
     '## Termijnen en issues',
     '',
-    ...lines.map((line) => (line.startsWith('  ') ? `- ${line.trim()}` : line)),
+    ...lines.map((line) => (line.startsWith('  ') ? `- ${line.trim().replace(/ {2,}/, ' ')}` : line)),
     '',
     outcome,
   ]);

@@ -35,8 +35,9 @@ export function scanShard(
     if (!options.withStatus || (options.organisation !== undefined && complaint.organisation !== options.organisation)) continue;
     const version = versionInForce(regulations, complaint.organisation, complaint.received);
     if (!version) continue;
-    const { id, ...status } = computeComplaintStatus(complaint, version, today);
-    result.statuses.push([id, JSON.stringify({ id, file: source.file, ...status })]);
+    // The file goes last, spliced into the JSON: cheaper than copying the object for 100,000 complaints.
+    const json = JSON.stringify(computeComplaintStatus(complaint, version, today));
+    result.statuses.push([complaint.id, `${json.slice(0, -1)},"file":${JSON.stringify(source.file)}}`]);
   }
   return result;
 }

@@ -28,7 +28,7 @@ export interface RecordedRequest {
 export interface Fault {
   /** Which requests fail, e.g. `POST /repos/o/r/issues`. Matched against `${method} ${path}` with query. */
   match: RegExp;
-  kind: 'server-error' | 'secondary-rate-limit' | 'rate-limit' | 'bad-gateway-after-write';
+  kind: 'server-error' | 'secondary-rate-limit' | 'rate-limit' | 'bad-gateway-after-write' | 'forbidden';
   times: number;
   /** Matching requests to let through before the first failure. */
   after?: number;
@@ -161,6 +161,10 @@ export class FakeGitHub {
     if (fault) {
       if (fault.kind === 'server-error') {
         send(502, { message: 'Server Error' });
+        return;
+      }
+      if (fault.kind === 'forbidden') {
+        send(403, { message: 'Resource not accessible by integration' });
         return;
       }
       if (fault.kind === 'secondary-rate-limit') {

@@ -247,8 +247,15 @@ describe('klachten sync', () => {
     expect(dry.stdout).toContain('Proefrun: niets geschreven');
     expect(github.writeRequests()).toEqual([]);
 
-    const limited = await sync(['--max-writes', '3']);
+    const summary = join(dir, 'summary.md');
+    const limited = await sync(['--max-writes', '3'], { GITHUB_STEP_SUMMARY: summary });
     expect(limited.code).toBe(0);
+    expect(readFileSync(summary, 'utf8')).toContain(
+      '## Termijnen en issues\n\nTermijnen op za 21 nov 2026 voor voorbeeld-bv/klachten',
+    );
+    expect(readFileSync(summary, 'utf8')).toContain(
+      '- aanmaken KL-2026-0002 · behandeling te laat (uiterlijk 16-11-2026) → @behandelaar-a',
+    );
     expect(github.writeRequests()).toHaveLength(3);
     expect(limited.stdout).toContain('5 wijzigingen volgen bij de volgende run (--max-writes 3).');
     expect((await sync()).code).toBe(0);
@@ -291,6 +298,15 @@ describe('klachten sync', () => {
     const badToken = await sync([], { GITHUB_TOKEN: 'verkeerd' });
     expect(badToken.code).toBe(1);
     expect(badToken.stderr).toContain('GITHUB_TOKEN wordt niet geaccepteerd (401: Bad credentials)');
+    // A token without `issues: write`: the first write fails, the rest is not tried.
+    github.faults = [{ match: /^(POST|PATCH) /, kind: 'forbidden', times: 100 }];
+    const readOnly = await sync();
+    expect(readOnly.code).toBe(1);
+    expect(readOnly.stderr).toContain(
+      "geen toestemming (403: Resource not accessible by integration); geef de workflow 'issues: write'",
+    );
+    expect(readOnly.stdout).toContain('0 van 8 wijzigingen gedaan, 7 niet geprobeerd');
+    expect(github.requests.filter((r) => r.method !== 'GET')).toHaveLength(1);
     const help = klachten(['sync', '--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('--max-writes N');
