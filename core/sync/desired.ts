@@ -38,11 +38,16 @@ export interface SyncState {
   incomplete: boolean;
 }
 
-/** How issue bodies link to files and to the register's commands. */
+/** How issue bodies link to files, and whether the register was read only in part. */
 export interface SyncLinks {
   /** The web address of a file in the repository. */
   file: (path: string) => string;
+  /** Treat the register as read in part even without unreadable files (e.g. no files at all). */
+  incomplete?: boolean;
 }
+
+/** The digest lists at most this many rows; GitHub refuses bodies over 65,536 characters. */
+export const DIGEST_MAX_ROWS = 100;
 
 const MARKER_PREFIX = '<!-- klachtenregister:';
 
@@ -181,23 +186,24 @@ function digestIssue(lines: DigestLine[], unreadable: readonly string[], links: 
     'als er niets meer in de komende vijf werkdagen verloopt; verstreken termijnen hebben elk een eigen issue.',
     '',
   ];
-  if (sorted.length > 0) {
-    parts.push(
-      '| Uiterlijk | Klacht | Wat | Wie | Dossier |',
-      '|---|---|---|---|---|',
-      ...sorted.map(
+  parts.push(
+    '| Uiterlijk | Klacht | Wat | Wie | Dossier |',
+    '|---|---|---|---|---|',
+    ...sorted
+      .slice(0, DIGEST_MAX_ROWS)
+      .map(
         (line) =>
           `| ${formatDate(line.due)} | ${line.complaint.id} | ${line.what} | ${login(line.who)} | ${fileLink(line.complaint.file, links)} |`,
       ),
-    );
-  } else {
-    parts.push('Geen termijnen in de komende vijf werkdagen bij de dossiers die gelezen konden worden.');
-  }
+  );
+  if (sorted.length > DIGEST_MAX_ROWS)
+    parts.push('', `… en nog ${sorted.length - DIGEST_MAX_ROWS}; \`klachten status\` toont ze allemaal.`);
   if (unreadable.length > 0) {
     parts.push(
       '',
       `**Let op:** ${unreadable.length === 1 ? 'dit dossier kon' : 'deze dossiers konden'} niet worden gelezen en ${unreadable.length === 1 ? 'ontbreekt' : 'ontbreken'} hierboven (zie \`klachten check\`):`,
-      ...unreadable.map((path) => `- ${fileLink(path, links)}`),
+      ...unreadable.slice(0, 20).map((path) => `- ${fileLink(path, links)}`),
+      ...(unreadable.length > 20 ? [`- … en nog ${unreadable.length - 20}`] : []),
     );
   }
   parts.push('', marker(DIGEST_KEY));
@@ -231,7 +237,9 @@ export function desiredState(complaints: readonly SyncComplaint[], unreadable: r
         digest.push({ due: measure.due, complaint, what: `maatregel ${measure.number}`, who: measure.owner });
     }
   }
-  if (digest.length > 0 || unreadable.length > 0) desired.set(DIGEST_KEY, digestIssue(digest, unreadable, links));
-  else settled.set(DIGEST_KEY, 'Er verlopen geen termijnen meer in de komende vijf werkdagen.');
-  return { desired, settled, readable: new Set(complaints.map((c) => c.id)), incomplete: unreadable.length > 0 };
+  const incomplete = unreadable.length > 0 || links.incomplete === true;
+  // With nothing to list the digest closes, unless files were missed: then it stays as it is.
+  if (digest.length > 0) desired.set(DIGEST_KEY, digestIssue(digest, unreadable, links));
+  else if (!incomplete) settled.set(DIGEST_KEY, 'Er verlopen geen termijnen meer in de komende vijf werkdagen.');
+  return { desired, settled, readable: new Set(complaints.map((c) => c.id)), incomplete };
 }

@@ -15,8 +15,8 @@ export type Change = 'titel' | 'tekst' | 'behandelaar';
 /** One change to the tracker. Each takes one write, `reopen` and `close` two (a comment). */
 export type SyncAction =
   | { kind: 'create'; key: string; issue: DesiredIssue }
-  | { kind: 'update'; key: string; number: number; issue: DesiredIssue; changes: Change[]; assign: boolean }
-  | { kind: 'reopen'; key: string; number: number; issue: DesiredIssue; assign: boolean; comment: string }
+  | { kind: 'update'; key: string; number: number; issue: DesiredIssue; changes: Change[]; assignees?: string[] }
+  | { kind: 'reopen'; key: string; number: number; issue: DesiredIssue; assignees?: string[]; comment: string }
   | {
       kind: 'close';
       key: string;
@@ -58,19 +58,31 @@ function closedBody(body: string, reason: string): string {
   return [...lines.slice(0, at), note, '', ...lines.slice(at)].join('\n');
 }
 
-function changesOf(issue: ExistingIssue, desired: DesiredIssue): { changes: Change[]; assign: boolean } {
+/** The login the sync assigned before, read from the row of the body it wrote. */
+function assignedBefore(body: string, key: string): string | undefined {
+  const row = key.includes('/maatregel/') ? 'Uitvoerder' : 'Behandelaar';
+  return new RegExp(`^\\| ${row} \\| @([A-Za-z0-9-]+) \\|$`, 'm').exec(body)?.[1];
+}
+
+function changesOf(issue: ExistingIssue, desired: DesiredIssue): { changes: Change[]; assignees?: string[] } {
   const changes: Change[] = [];
   if (issue.title !== desired.title) changes.push('titel');
   if (normalise(issue.body) !== normalise(desired.body)) changes.push('tekst');
-  // Assign the handler when missing; other people someone added stay assigned.
-  const assign = desired.assignees.some((login) => !issue.assignees.includes(login));
-  if (assign) changes.push('behandelaar');
-  return { changes, assign };
+  // GitHub keeps a login's own spelling; compare without case.
+  const current = new Set(issue.assignees.map((login) => login.toLowerCase()));
+  if (desired.assignees.every((login) => current.has(login.toLowerCase()))) return { changes };
+  changes.push('behandelaar');
+  // The previous handler makes way; anyone else someone assigned stays (PATCH replaces the whole list).
+  const previous = assignedBefore(issue.body, desired.key)?.toLowerCase();
+  const kept = issue.assignees.filter((login) => login.toLowerCase() !== previous);
+  const wanted = desired.assignees.filter((login) => !kept.some((k) => k.toLowerCase() === login.toLowerCase()));
+  return { changes, assignees: [...kept, ...wanted] };
 }
 
 /** The existing issue that stands for a key, and any duplicates of it (open first, then the oldest). */
 function pick(issues: ExistingIssue[]): { keep: ExistingIssue; duplicates: ExistingIssue[] } {
-  const sorted = [...issues].sort((a, b) => (a.state === b.state ? a.number - b.number : a.state === 'open' ? -1 : 1));
+  const unique = [...new Map(issues.map((issue) => [issue.number, issue])).values()];
+  const sorted = unique.sort((a, b) => (a.state === b.state ? a.number - b.number : a.state === 'open' ? -1 : 1));
   const [keep, ...duplicates] = sorted as [ExistingIssue, ...ExistingIssue[]];
   return { keep, duplicates };
 }
@@ -98,12 +110,13 @@ export function planSync(state: SyncState, existing: readonly ExistingIssue[]): 
       continue;
     }
     const { keep, duplicates } = pick(found);
-    const { changes, assign } = changesOf(keep, issue);
+    const { changes, assignees } = changesOf(keep, issue);
+    const assign = assignees === undefined ? {} : { assignees };
     if (keep.state === 'closed') {
       const comment =
-        key === DIGEST_KEY ? 'Er verlopen weer termijnen in de komende vijf werkdagen.' : `Weer te laat: ${issue.title}.`;
-      actions.push({ kind: 'reopen', key, number: keep.number, issue, assign, comment });
-    } else if (changes.length > 0) actions.push({ kind: 'update', key, number: keep.number, issue, changes, assign });
+        key === DIGEST_KEY ? 'Er verlopen weer termijnen in de komende vijf werkdagen.' : `Weer open: ${issue.title}.`;
+      actions.push({ kind: 'reopen', key, number: keep.number, issue, comment, ...assign });
+    } else if (changes.length > 0) actions.push({ kind: 'update', key, number: keep.number, issue, changes, ...assign });
     else unchanged += 1;
     for (const duplicate of duplicates.filter((d) => d.state === 'open'))
       actions.push(closeAction(duplicate, key, `Dubbel issue: zie #${keep.number}.`, 'not_planned'));

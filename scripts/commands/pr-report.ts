@@ -174,7 +174,8 @@ export async function prReport(args: string[], io: Io): Promise<number> {
   const where = { owner: target.owner, repo: target.repo, issue_number: Number(values.comment) };
   try {
     const comments = await octokit.paginate(octokit.rest.issues.listComments, { ...where, per_page: 100 });
-    const mine = comments.find((c) => c.body?.startsWith(MARKER));
+    // Only the bot's own comment: a person who pasted the report keeps theirs.
+    const mine = comments.find((c) => c.user?.type === 'Bot' && c.body?.startsWith(MARKER));
     if (mine === undefined) {
       await octokit.rest.issues.createComment({ ...where, body: report, request: { retries: 0 } });
       io.stderr(`reactie geplaatst in #${values.comment}\n`);

@@ -1,4 +1,5 @@
 import { appendFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import {
   desiredState,
   formatDate,
@@ -13,7 +14,7 @@ import {
   type SyncState,
 } from '../../core/index.ts';
 import { COMMON_HELP, parseCommand, UsageError } from '../lib/args.ts';
-import { loadRegister } from '../lib/files.ts';
+import { complaintsDir, loadRegister } from '../lib/files.ts';
 import { formatText } from '../lib/format-diagnostics.ts';
 import { createGitHub, describeError, GITHUB_ENV_HELP, gitHubTarget, type GitHub, type GitHubTarget } from '../lib/github.ts';
 import type { Io } from '../lib/io.ts';
@@ -57,7 +58,10 @@ const DONE: Record<SyncAction['kind'], string> = {
 };
 
 function maxWrites(raw: string): number {
-  if (!/^\d+$/.test(raw)) throw new UsageError(`--max-writes verwacht een geheel getal van 0 of meer, niet '${raw}'`);
+  if (!/^\d+$/.test(raw) || raw === '1')
+    throw new UsageError(
+      `--max-writes verwacht 0 of een geheel getal vanaf 2 (sluiten en heropenen zijn twee schrijfacties), niet '${raw}'`,
+    );
   return Number(raw);
 }
 
@@ -81,9 +85,13 @@ async function listIssues(octokit: GitHub, target: GitHubTarget): Promise<Existi
     repo: target.repo,
     labels: SYNC_LABEL,
     state: 'all',
+    // Oldest first: an issue made while the pages are read lands on the last page, not in between.
+    sort: 'created',
+    direction: 'asc',
     per_page: 100,
   });
-  return issues
+  const unique = new Map(issues.map((issue) => [issue.number, issue]));
+  return [...unique.values()]
     .filter((issue) => issue.pull_request === undefined)
     .map((issue) => ({
       number: issue.number,
@@ -98,8 +106,8 @@ async function listIssues(octokit: GitHub, target: GitHubTarget): Promise<Existi
 function loginsToAssign(plan: SyncPlan): Set<string> {
   const logins = new Set<string>();
   for (const action of plan.actions) {
-    if (action.kind === 'create' || ((action.kind === 'update' || action.kind === 'reopen') && action.assign))
-      for (const login of action.issue.assignees) logins.add(login);
+    if (action.kind === 'create') for (const login of action.issue.assignees) logins.add(login);
+    if (action.kind === 'update' || action.kind === 'reopen') for (const login of action.assignees ?? []) logins.add(login);
   }
   return logins;
 }
@@ -117,13 +125,14 @@ async function keepAssignable(
       (user) => user.login.toLowerCase(),
     ),
   );
-  const refused = [...logins].filter((login) => !assignable.has(login.toLowerCase()));
+  const refused = [...logins].filter((login) => !assignable.has(login.toLowerCase())).map((login) => login.toLowerCase());
   for (const login of refused)
     io.stderr(
       `waarschuwing: '${login}' kan in ${target.owner}/${target.repo} geen issues toegewezen krijgen; die issues blijven zonder toewijzing\n`,
     );
   if (refused.length === 0) return;
-  for (const issue of state.desired.values()) issue.assignees = issue.assignees.filter((login) => !refused.includes(login));
+  for (const issue of state.desired.values())
+    issue.assignees = issue.assignees.filter((login) => !refused.includes(login.toLowerCase()));
 }
 
 async function apply(octokit: GitHub, target: GitHubTarget, action: SyncAction): Promise<number> {
@@ -152,7 +161,7 @@ async function apply(octokit: GitHub, target: GitHubTarget, action: SyncAction):
         ...(action.kind === 'reopen' ? { state: 'open' as const } : {}),
         title: action.issue.title,
         body: action.issue.body,
-        ...(action.assign ? { assignees: action.issue.assignees } : {}),
+        ...(action.assignees === undefined ? {} : { assignees: action.assignees }),
       });
       if (action.kind === 'reopen') await comment(action.number, action.comment);
       return action.number;
@@ -204,15 +213,26 @@ export async function sync(args: string[], io: Io): Promise<number> {
   const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
   for (const error of errors) io.stderr(`${formatText(error)}\n`);
   const unreadable = [...loaded.invalidFiles].sort();
+  const complaintFiles = `${relative(io.cwd, complaintsDir(io.cwd, values.register))}/`;
+  const brokenRegulations = unreadable.filter((file) => !file.startsWith(complaintFiles));
+  if (brokenRegulations.length > 0) {
+    // Without the right regulation version every deadline could be wrong: change nothing at all.
+    io.stderr(
+      `klachten sync: ${brokenRegulations.length === 1 ? 'een reglement heeft' : 'reglementen hebben'} fouten (${brokenRegulations.join(', ')}); er is niets gewijzigd. Herstel eerst (zie klachten check).\n`,
+    );
+    return 1;
+  }
   if (unreadable.length > 0)
     io.stderr(
-      `${unreadable.length} ${unreadable.length === 1 ? 'bestand' : 'bestanden'} met fouten (zie klachten check); hun issues blijven zoals ze zijn:\n${unreadable.map((f) => `  ${f}\n`).join('')}`,
+      `${unreadable.length === 1 ? '1 dossier met fouten (zie klachten check); zijn' : `${unreadable.length} dossiers met fouten (zie klachten check); hun`} issues blijven zoals ze zijn:\n${unreadable.map((f) => `  ${f}\n`).join('')}`,
     );
   const complaints = loaded.statuses
     .map((json) => JSON.parse(json) as SyncComplaint)
     .filter((c) => !loaded.invalidFiles.has(c.file));
   const blob = `${target.serverUrl}/${target.owner}/${target.repo}/blob/HEAD/`;
+  // An empty register is more likely a mistake than the end of every complaint: then nothing closes.
   const state = desiredState(complaints, unreadable, {
+    incomplete: loaded.fileCount === 0,
     file: (path) => blob + path.split('/').map(encodeURIComponent).join('/'),
   });
 

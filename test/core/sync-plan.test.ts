@@ -57,15 +57,32 @@ describe('planSync', () => {
     expect(plan).toEqual({ actions: [], unchanged: 1, kept: [] });
   });
 
-  it('updates title, text and handler when the handler changed', () => {
+  it('updates title, text and handler when the handler changed; others someone assigned stay', () => {
     const state = desiredState([complaint([step({})], { handler: 'medewerker-c' })], [], links);
-    const plan = planSync(state, [existing(KEY, { assignees: ['medewerker-a'] })]);
+    const body = `| Behandelaar | @medewerker-a |\n\n${marker(KEY)}`;
+    const plan = planSync(state, [existing(KEY, { body, assignees: ['medewerker-a', 'collega-b'] })]);
     expect(plan.actions[0]).toMatchObject({
       kind: 'update',
       number: 1,
       changes: ['titel', 'tekst', 'behandelaar'],
-      assign: true,
+      assignees: ['collega-b', 'medewerker-c'],
     });
+  });
+
+  it('compares logins without case, as GitHub keeps its own spelling', () => {
+    const state = desiredState([complaint([step({})], { handler: 'Medewerker-A' })], [], links);
+    const issue = state.desired.get(KEY);
+    const plan = planSync(state, [
+      existing(KEY, { title: issue?.title ?? '', body: issue?.body ?? '', assignees: ['medewerker-a'] }),
+    ]);
+    expect(plan.actions).toEqual([]);
+  });
+
+  it('reads an issue listed twice (pages shifted) as one', () => {
+    const state = desiredState([complaint([step({})])], [], links);
+    const issue = state.desired.get(KEY);
+    const same = existing(KEY, { title: issue?.title ?? '', body: issue?.body ?? '', assignees: ['medewerker-a'] });
+    expect(planSync(state, [same, { ...same }])).toEqual({ actions: [], unchanged: 1, kept: [] });
   });
 
   it('closes with the reason when the step is done, and puts the reason in the body', () => {
@@ -119,5 +136,8 @@ describe('planSync', () => {
     );
     const none = desiredState([complaint([step({ status: 'open', due: '2026-04-01' })])], [], links);
     expect(planSync(none, [existing('termijnen-deze-week')]).actions[0]).toMatchObject({ kind: 'close' });
+    // Nothing to list, but a file was missed: the digest stays as it is.
+    const partial = desiredState([complaint([step({ status: 'open', due: '2026-04-01' })])], ['register/x.md'], links);
+    expect(planSync(partial, [existing('termijnen-deze-week')]).kept).toEqual([{ number: 1, key: 'termijnen-deze-week' }]);
   });
 });

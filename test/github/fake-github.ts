@@ -272,20 +272,20 @@ export class FakeGitHub {
       if (method === 'GET')
         return this.page(
           url,
-          issue.comments.map((c) => ({ id: c.id, body: c.body, user: { login: 'github-actions[bot]' } })),
+          issue.comments.map((c) => ({ id: c.id, body: c.body, user: { login: 'github-actions[bot]', type: 'Bot' } })),
         );
       if (method !== 'POST') return notFound();
       if (typeof body.body !== 'string' || body.body === '') return invalid('IssueComment', 'body', 'missing_field');
       const comment = { id: this.nextComment++, body: body.body };
       issue.comments.push(comment);
-      return { status: 201, data: { ...comment, user: { login: 'github-actions[bot]' } } };
+      return { status: 201, data: { ...comment, user: { login: 'github-actions[bot]', type: 'Bot' } } };
     }
     const comment = /^\/issues\/comments\/(\d+)$/.exec(rest);
     if (comment && method === 'PATCH') {
       const found = this.issues.flatMap((i) => i.comments).find((c) => c.id === Number(comment[1]));
       if (!found) return notFound();
       if (typeof body.body === 'string') found.body = body.body;
-      return { status: 200, data: { ...found, user: { login: 'github-actions[bot]' } } };
+      return { status: 200, data: { ...found, user: { login: 'github-actions[bot]', type: 'Bot' } } };
     }
     return notFound();
   }
@@ -322,7 +322,7 @@ export class FakeGitHub {
       assignee: issue.assignees[0] === undefined ? null : { login: issue.assignees[0] },
       assignees: issue.assignees.map((login) => ({ login })),
       comments: issue.comments.length,
-      user: { login: 'github-actions[bot]' },
+      user: { login: 'github-actions[bot]', type: 'Bot' },
       html_url: `https://github.example/${this.owner}/${this.repo}/issues/${issue.number}`,
       created_at: issue.created_at,
       updated_at: NOW,

@@ -92,12 +92,16 @@ describe('klachten pr-report', () => {
   });
 
   it('warns but succeeds when the token may not comment (a pull request from a fork)', async () => {
-    const result = await klachtenAsync(['pr-report', '--base', 'main', '--today', TODAY, '--comment', '7'], {
+    github.addIssue({ title: 'Uit een fork', pull_request: true });
+    github.faults = [{ match: /^POST /, kind: 'forbidden', times: 1 }];
+    const result = await klachtenAsync(['pr-report', '--base', 'main', '--today', TODAY, '--comment', '1'], {
       cwd: dir,
-      env: github.env({ GITHUB_TOKEN: 'alleen-lezen' }),
+      env: github.env(),
     });
     expect(result.code).toBe(0);
-    expect(result.stderr).toContain('waarschuwing: geen reactie in #7: GITHUB_TOKEN wordt niet geaccepteerd');
+    expect(result.stderr).toContain(
+      'waarschuwing: geen reactie in #1: geen toestemming (403: Resource not accessible by integration)',
+    );
     expect(result.stdout).toContain('Deze pull request wijzigt geen klachtdossiers.');
   });
 

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { markerKey } from '../../core/index.ts';
@@ -96,8 +96,9 @@ describe('klachten sync', () => {
     expect(body).toContain('klachten record KL-2026-0006 ontvangstbevestiging --on JJJJ-MM-DD');
     expect(first.stdout).toContain('8 van 8 wijzigingen gedaan');
 
-    // A listing of 8 issues in pages of 3, the assignees, 8 creates.
-    expect(github.requests.filter((r) => r.method === 'GET' && r.path.includes('/issues?')).length).toBe(1);
+    // The first run: one listing (nothing yet), the assignees (8 in pages of 3), 8 creates. The rerun
+    // reads 8 issues in pages of 3 and writes nothing.
+    expect(github.requests.map((r) => r.method)).toEqual([...Array<string>(4).fill('GET'), ...Array<string>(8).fill('POST')]);
     const before = github.requests.length;
     const second = await sync();
     expect(second.code).toBe(0);
@@ -150,18 +151,27 @@ describe('klachten sync', () => {
     expect(later.code).toBe(0);
     const reopened = issue('KL-2026-0018/stap/aanbod');
     expect(reopened).toMatchObject({ state: 'open', title: 'KL-2026-0018 · aanbod te laat (uiterlijk 30-11-2026)' });
-    expect(reopened?.comments.at(-1)?.body).toBe('Weer te laat: KL-2026-0018 · aanbod te laat (uiterlijk 30-11-2026).');
+    expect(reopened?.comments.at(-1)?.body).toBe('Weer open: KL-2026-0018 · aanbod te laat (uiterlijk 30-11-2026).');
     expect(later.stdout).toMatch(/heropenen +#\d+ KL-2026-0018 · aanbod/);
     expectNoDuplicates();
   });
 
-  it('sends nothing personal from the register to GitHub', async () => {
-    expect((await sync()).code).toBe(0);
+  it('sends nothing personal from the register to GitHub, nor to its log', async () => {
+    const summary = join(dir, 'summary.md');
+    const first = await sync([], { GITHUB_STEP_SUMMARY: summary });
+    expect(first.code).toBe(0);
     edit('register/complaints/2026/KL-2026-0002.md', (text) =>
       text.replace(/^---\n/, '---\nclosed: 2026-11-20\noutcome: ongegrond\n'),
     );
-    await sync();
-    const sent = github.requests.map((r) => `${r.path}\n${r.body}`).join('\n');
+    const second = await sync([], { GITHUB_STEP_SUMMARY: summary });
+    const sent = [
+      ...github.requests.map((r) => `${r.path}\n${r.body}`),
+      first.stdout,
+      first.stderr,
+      second.stdout,
+      second.stderr,
+      readFileSync(summary, 'utf8'),
+    ].join('\n');
     const personal = personalValues(join(dir, 'register'));
     expect(personal.length).toBeGreaterThan(40);
     for (const value of personal) expect(sent).not.toContain(value);
@@ -221,7 +231,7 @@ describe('klachten sync', () => {
     edit('register/complaints/2026/KL-2026-0014.md', (text) => text.replace('received:', 'received: [kapot'));
     // KL-2026-0002 disappears from the register (moved out by mistake, say): with a broken file
     // around, its issue is not closed either.
-    edit('register/complaints/2026/KL-2026-0002.md', () => '');
+    rmSync(join(dir, 'register/complaints/2026/KL-2026-0002.md'));
     expect(
       klachten(['record', 'KL-2026-0006', 'ontvangstbevestiging', '--on', '2026-11-20', '--today', TODAY], { cwd: dir }).code,
     ).toBe(0);
@@ -229,7 +239,7 @@ describe('klachten sync', () => {
     const run = await sync();
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('register/complaints/2026/KL-2026-0014.md:');
-    expect(run.stderr).toContain('hun issues blijven zoals ze zijn');
+    expect(run.stderr).toContain('1 dossier met fouten (zie klachten check); zijn issues blijven zoals ze zijn');
     const open = openByKey();
     expect(JSON.stringify(open.get('KL-2026-0014/stap/schriftelijke-afhandeling'))).toBe(before);
     expect(open.has('KL-2026-0002/stap/behandeling')).toBe(true);
@@ -238,6 +248,22 @@ describe('klachten sync', () => {
     expect(open.get('termijnen-deze-week')?.body).toContain('register/complaints/2026/KL-2026-0014.md');
     const closes = github.writeRequests().filter((r) => r.body.includes('"state":"closed"'));
     expect(closes).toHaveLength(1);
+  });
+
+  it('changes nothing at all while a regulation has errors', async () => {
+    expect((await sync()).code).toBe(0);
+    const writes = github.writeRequests().length;
+    const reads = github.requests.length;
+    const recorded = klachten(['record', 'KL-2026-0002', 'behandeling', '--on', '2026-11-20', '--today', TODAY], { cwd: dir });
+    expect(recorded.code).toBe(0);
+    edit('regulations/pit/2024-02-01.md', (text) => text.replace('extension:', 'extension: [kapot'));
+    const run = await sync();
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      'klachten sync: een reglement heeft fouten (regulations/pit/2024-02-01.md); er is niets gewijzigd.',
+    );
+    expect(github.requests.length).toBe(reads);
+    expect(github.writeRequests().length).toBe(writes);
   });
 
   it('stops at --max-writes and carries on in the next run; --dry-run writes nothing', async () => {
