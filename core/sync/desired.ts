@@ -39,7 +39,7 @@ export interface SyncState {
 }
 
 /** How issue bodies link to files, and whether the register was read only in part. */
-export interface SyncLinks {
+export interface SyncOptions {
   /** The web address of a file in the repository. */
   file: (path: string) => string;
   /** Treat the register as read in part even without unreadable files (e.g. no files at all). */
@@ -84,11 +84,11 @@ function table(rows: [string, string][]): string {
   return ['| | |', '|---|---|', ...rows.map(([name, value]) => `| ${name} | ${value} |`)].join('\n');
 }
 
-function fileLink(path: string, links: SyncLinks): string {
-  return `[\`${path}\`](${links.file(path)})`;
+function fileLink(path: string, options: SyncOptions): string {
+  return `[\`${path}\`](${options.file(path)})`;
 }
 
-function stepIssue(complaint: SyncComplaint, step: StepStatus, links: SyncLinks): DesiredIssue {
+function stepIssue(complaint: SyncComplaint, step: StepStatus, options: SyncOptions): DesiredIssue {
   const due = step.due ?? complaint.received;
   const key = stepKey(complaint.id, step.id);
   const body = [
@@ -100,7 +100,7 @@ function stepIssue(complaint: SyncComplaint, step: StepStatus, links: SyncLinks)
       ['Uiterlijk', formatDate(due)],
       ['Berekening', step.explanation],
       ['Behandelaar', login(complaint.handler)],
-      ['Dossier', fileLink(complaint.file, links)],
+      ['Dossier', fileLink(complaint.file, options)],
       ['Reglement', `\`${complaint.regulation}\``],
     ]),
     '',
@@ -118,7 +118,7 @@ function stepIssue(complaint: SyncComplaint, step: StepStatus, links: SyncLinks)
   };
 }
 
-function measureIssue(complaint: SyncComplaint, measure: MeasureStatus, links: SyncLinks): DesiredIssue {
+function measureIssue(complaint: SyncComplaint, measure: MeasureStatus, options: SyncOptions): DesiredIssue {
   const due = measure.due ?? complaint.received;
   const key = measureKey(complaint.id, measure.number);
   const body = [
@@ -132,7 +132,7 @@ function measureIssue(complaint: SyncComplaint, measure: MeasureStatus, links: S
       ['Uiterlijk', formatDate(due)],
       ['Uitvoerder', login(measure.owner)],
       ['Behandelaar', login(complaint.handler)],
-      ['Dossier', fileLink(complaint.file, links)],
+      ['Dossier', fileLink(complaint.file, options)],
     ]),
     '',
     `Uitgevoerd? Zet \`done: JJJJ-MM-DD\` bij maatregel ${measure.number} in het dossier en voeg die wijziging samen.`,
@@ -176,7 +176,7 @@ interface DigestLine {
   who: string | null;
 }
 
-function digestIssue(lines: DigestLine[], unreadable: readonly string[], links: SyncLinks): DesiredIssue {
+function digestIssue(lines: DigestLine[], unreadable: readonly string[], options: SyncOptions): DesiredIssue {
   const sorted = [...lines].sort(
     (a, b) =>
       (a.due < b.due ? -1 : a.due > b.due ? 1 : 0) || (a.complaint.id < b.complaint.id ? -1 : 1) || (a.what < b.what ? -1 : 1),
@@ -193,7 +193,7 @@ function digestIssue(lines: DigestLine[], unreadable: readonly string[], links: 
       .slice(0, DIGEST_MAX_ROWS)
       .map(
         (line) =>
-          `| ${formatDate(line.due)} | ${line.complaint.id} | ${line.what} | ${login(line.who)} | ${fileLink(line.complaint.file, links)} |`,
+          `| ${formatDate(line.due)} | ${line.complaint.id} | ${line.what} | ${login(line.who)} | ${fileLink(line.complaint.file, options)} |`,
       ),
   );
   if (sorted.length > DIGEST_MAX_ROWS)
@@ -202,7 +202,7 @@ function digestIssue(lines: DigestLine[], unreadable: readonly string[], links: 
     parts.push(
       '',
       `**Let op:** ${unreadable.length === 1 ? 'dit dossier kon' : 'deze dossiers konden'} niet worden gelezen en ${unreadable.length === 1 ? 'ontbreekt' : 'ontbreken'} hierboven (zie \`klachten check\`):`,
-      ...unreadable.slice(0, 20).map((path) => `- ${fileLink(path, links)}`),
+      ...unreadable.slice(0, 20).map((path) => `- ${fileLink(path, options)}`),
       ...(unreadable.length > 20 ? [`- … en nog ${unreadable.length - 20}`] : []),
     );
   }
@@ -217,29 +217,33 @@ function digestIssue(lines: DigestLine[], unreadable: readonly string[], links: 
  * @param complaints statuses of the complaints whose files have no errors
  * @param unreadable files with errors, whose complaints' issues are left as they are
  */
-export function desiredState(complaints: readonly SyncComplaint[], unreadable: readonly string[], links: SyncLinks): SyncState {
+export function desiredState(
+  complaints: readonly SyncComplaint[],
+  unreadable: readonly string[],
+  options: SyncOptions,
+): SyncState {
   const desired = new Map<string, DesiredIssue>();
   const settled = new Map<string, string>();
   const digest: DigestLine[] = [];
   for (const complaint of complaints) {
     for (const step of complaint.steps) {
       const key = stepKey(complaint.id, step.id);
-      if (step.status === 'overdue') desired.set(key, stepIssue(complaint, step, links));
+      if (step.status === 'overdue') desired.set(key, stepIssue(complaint, step, options));
       else settled.set(key, settledStep(step));
       if (step.status === 'due-soon' && step.due !== null)
         digest.push({ due: step.due, complaint, what: `${step.title} (\`${step.id}\`)`, who: complaint.handler });
     }
     for (const measure of complaint.measures) {
       const key = measureKey(complaint.id, measure.number);
-      if (measure.status === 'overdue') desired.set(key, measureIssue(complaint, measure, links));
+      if (measure.status === 'overdue') desired.set(key, measureIssue(complaint, measure, options));
       else settled.set(key, settledMeasure(measure));
       if (measure.status === 'due-soon' && measure.due !== null)
         digest.push({ due: measure.due, complaint, what: `maatregel ${measure.number}`, who: measure.owner });
     }
   }
-  const incomplete = unreadable.length > 0 || links.incomplete === true;
+  const incomplete = unreadable.length > 0 || options.incomplete === true;
   // With nothing to list the digest closes, unless files were missed: then it stays as it is.
-  if (digest.length > 0) desired.set(DIGEST_KEY, digestIssue(digest, unreadable, links));
+  if (digest.length > 0) desired.set(DIGEST_KEY, digestIssue(digest, unreadable, options));
   else if (!incomplete) settled.set(DIGEST_KEY, 'Er verlopen geen termijnen meer in de komende vijf werkdagen.');
   return { desired, settled, readable: new Set(complaints.map((c) => c.id)), incomplete };
 }

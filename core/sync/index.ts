@@ -10,7 +10,7 @@ export {
   SYNC_LABEL,
   type DesiredIssue,
   type SyncComplaint,
-  type SyncLinks,
+  type SyncOptions,
   type SyncState,
 } from './desired.ts';
 export { planSync, writesOf, type Change, type ExistingIssue, type SyncAction, type SyncPlan } from './plan.ts';

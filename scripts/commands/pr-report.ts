@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { formatDate, type SyncComplaint } from '../../core/index.ts';
 import { COMMON_HELP, parseCommand, UsageError } from '../lib/args.ts';
-import { loadRegister } from '../lib/files.ts';
+import { loadStatuses } from '../lib/files.ts';
 import { countSeverities } from '../lib/format-diagnostics.ts';
 import { createGitHub, describeError, GITHUB_ENV_HELP, gitHubTarget } from '../lib/github.ts';
 import type { Io } from '../lib/io.ts';
@@ -108,26 +108,21 @@ export async function prReport(args: string[], io: Io): Promise<number> {
   const target = values.comment === undefined ? undefined : gitHubTarget(io.env);
   const today = resolveToday(values.today, io.now());
   const root = gitRoot(io.cwd);
-  const complaintsDir = relative(root, resolve(io.cwd, values.register, 'complaints')) || '.';
-  const regulationsDir = relative(root, resolve(io.cwd, values.regulations)) || '.';
+  const fromRoot = (path: string): string => relative(root, resolve(io.cwd, path));
+  const complaintsDir = fromRoot(join(values.register, 'complaints')) || '.';
+  const regulationsDir = fromRoot(values.regulations) || '.';
   const changed = changedFiles(root, values.base, [complaintsDir, regulationsDir]);
 
-  const loaded = await loadRegister({
-    cwd: io.cwd,
-    register: values.register,
-    regulations: values.regulations,
-    today,
-    withStatus: true,
-  });
+  const loaded = await loadStatuses(io, values, today);
   const { errors, warnings } = countSeverities(loaded.diagnostics);
   const byFile = new Map<string, SyncComplaint>();
   for (const json of loaded.statuses) {
     const status = JSON.parse(json) as SyncComplaint;
-    byFile.set(relative(root, resolve(io.cwd, status.file)), status);
+    byFile.set(fromRoot(status.file), status);
   }
   const problems = new Map<string, number>();
   for (const d of loaded.diagnostics) {
-    const path = relative(root, resolve(io.cwd, d.file));
+    const path = fromRoot(d.file);
     if (d.severity === 'error') problems.set(path, (problems.get(path) ?? 0) + 1);
   }
 

@@ -1,6 +1,6 @@
 import { formatDate, type ComplaintStatus, type IsoDate, type StepStatus } from '../../core/index.ts';
 import { COMMON_HELP, parseCommand } from '../lib/args.ts';
-import { loadRegister } from '../lib/files.ts';
+import { loadStatuses } from '../lib/files.ts';
 import { formatText } from '../lib/format-diagnostics.ts';
 import type { Io } from '../lib/io.ts';
 import { STEP_STATUS_NAMES } from '../lib/render-steps.ts';
@@ -99,14 +99,7 @@ export async function status(args: string[], io: Io): Promise<number> {
     return 0;
   }
   const today = resolveToday(values.today, io.now());
-  const loaded = await loadRegister({
-    cwd: io.cwd,
-    register: values.register,
-    regulations: values.regulations,
-    today,
-    withStatus: true,
-    organisation: values.organisation,
-  });
+  const loaded = await loadStatuses(io, values, today, values.organisation);
   if (values.organisation !== undefined && !loaded.regulations.has(values.organisation)) {
     io.stderr(
       `waarschuwing: geen reglement voor organisatie '${values.organisation}'; bekend zijn: ${[...loaded.regulations.keys()].join(', ')}\n`,

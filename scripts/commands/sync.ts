@@ -14,9 +14,17 @@ import {
   type SyncState,
 } from '../../core/index.ts';
 import { COMMON_HELP, parseCommand, UsageError } from '../lib/args.ts';
-import { complaintsDir, loadRegister } from '../lib/files.ts';
+import { complaintsDir, loadStatuses } from '../lib/files.ts';
 import { formatText } from '../lib/format-diagnostics.ts';
-import { createGitHub, describeError, GITHUB_ENV_HELP, gitHubTarget, type GitHub, type GitHubTarget } from '../lib/github.ts';
+import {
+  createGitHub,
+  describeError,
+  GITHUB_ENV_HELP,
+  gitHubTarget,
+  isAccessError,
+  type GitHub,
+  type GitHubTarget,
+} from '../lib/github.ts';
 import type { Io } from '../lib/io.ts';
 import { resolveToday } from '../lib/today.ts';
 
@@ -179,8 +187,30 @@ async function apply(octokit: GitHub, target: GitHubTarget, action: SyncAction):
   }
 }
 
-function isAccessError(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && 'status' in error && [401, 403, 404, 410].includes(Number(error.status));
+/** Applies the plan in order within `budget` writes; stops early when access is refused. */
+async function applyPlan(
+  octokit: GitHub,
+  target: GitHubTarget,
+  plan: SyncPlan,
+  budget: number,
+  io: Io,
+): Promise<{ failures: number; deferred: number; skipped: number }> {
+  let failures = 0;
+  let written = 0;
+  for (const [index, action] of plan.actions.entries()) {
+    if (written + writesOf(action) > budget) return { failures, deferred: plan.actions.length - index, skipped: 0 };
+    written += writesOf(action);
+    try {
+      const number = await apply(octokit, target, action);
+      io.stdout(`#${number} ${DONE[action.kind]}: ${action.kind === 'close' ? action.title : action.issue.title}\n`);
+    } catch (error) {
+      failures += 1;
+      const what = action.kind === 'create' ? action.issue.title : `#${action.number}`;
+      io.stderr(`klachten sync: ${VERBS[action.kind]} van ${what} mislukt: ${describeError(error)}\n`);
+      if (isAccessError(error)) return { failures, deferred: 0, skipped: plan.actions.length - index - 1 };
+    }
+  }
+  return { failures, deferred: 0, skipped: 0 };
 }
 
 function stepSummary(io: Io, lines: string[]): void {
@@ -203,13 +233,7 @@ export async function sync(args: string[], io: Io): Promise<number> {
   const today: IsoDate = resolveToday(values.today, io.now());
   const target = gitHubTarget(io.env);
 
-  const loaded = await loadRegister({
-    cwd: io.cwd,
-    register: values.register,
-    regulations: values.regulations,
-    today,
-    withStatus: true,
-  });
+  const loaded = await loadStatuses(io, values, today);
   const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
   for (const error of errors) io.stderr(`${formatText(error)}\n`);
   const unreadable = [...loaded.invalidFiles].sort();
@@ -267,32 +291,9 @@ export async function sync(args: string[], io: Io): Promise<number> {
     lines.push(`Blijven staan (dossier niet te lezen): ${plan.kept.map((k) => `#${k.number} (${k.key})`).join(', ')}.`);
   io.stdout(`${lines.join('\n')}\n`);
 
-  let failures = 0;
-  let written = 0;
-  let deferred = 0;
-  let skipped = 0;
-  if (!dryRun) {
-    for (const [index, action] of plan.actions.entries()) {
-      if (written + writesOf(action) > budget) {
-        deferred = plan.actions.length - index;
-        break;
-      }
-      written += writesOf(action);
-      try {
-        const number = await apply(octokit, target, action);
-        io.stdout(`#${number} ${DONE[action.kind]}: ${action.kind === 'close' ? action.title : action.issue.title}\n`);
-      } catch (error) {
-        failures += 1;
-        const what = action.kind === 'create' ? action.issue.title : `#${action.number}`;
-        io.stderr(`klachten sync: ${VERBS[action.kind]} van ${what} mislukt: ${describeError(error)}\n`);
-        // Without access (or past a rate limit too long to wait for) every next write fails alike: stop.
-        if (isAccessError(error)) {
-          skipped = plan.actions.length - index - 1;
-          break;
-        }
-      }
-    }
-  }
+  const { failures, deferred, skipped } = dryRun
+    ? { failures: 0, deferred: 0, skipped: 0 }
+    : await applyPlan(octokit, target, plan, budget, io);
   const requests = `${count.reads + count.writes} verzoeken aan GitHub (${count.reads} lezen, ${count.writes} schrijven)`;
   const outcome = dryRun
     ? `Proefrun: niets geschreven; ${requests}.`

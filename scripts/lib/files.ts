@@ -132,6 +132,23 @@ export async function loadRegister(options: {
   return { regulations, fileCount: paths.length, diagnostics, invalidFiles, statuses: statuses.map(([, json]) => json) };
 }
 
+/** The register a command names with `--register` and `--regulations`, with every complaint's status on `today`. */
+export function loadStatuses(
+  io: { cwd: string },
+  values: { register: string; regulations: string },
+  today: IsoDate,
+  organisation?: string,
+): ReturnType<typeof loadRegister> {
+  return loadRegister({
+    cwd: io.cwd,
+    register: values.register,
+    regulations: values.regulations,
+    today,
+    withStatus: true,
+    organisation,
+  });
+}
+
 function runWorker(url: URL, workerData: ScanWorkerData): Promise<ShardResult> {
   return new Promise((resolvePromise, reject) => {
     const worker = new Worker(url, { workerData });

@@ -116,14 +116,26 @@ export function createGitHub(target: GitHubTarget, io: Io): { octokit: GitHub; c
   return { octokit, count };
 }
 
+function httpStatus(error: unknown): number | undefined {
+  return typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number'
+    ? error.status
+    : undefined;
+}
+
+/** Whether a failure means no access (or a rate limit too long to wait for): every next write fails alike. */
+export function isAccessError(error: unknown): boolean {
+  return [401, 403, 404, 410].includes(httpStatus(error) ?? 0);
+}
+
 /** A failed request in plain Dutch, with what to do about it. */
 export function describeError(error: unknown): string {
-  if (typeof error === 'object' && error !== null && 'status' in error && typeof error.status === 'number') {
+  const status = httpStatus(error);
+  if (status !== undefined && typeof error === 'object' && error !== null) {
     const message =
       'message' in error && typeof error.message === 'string'
         ? error.message.replace(/ - https:\/\/docs\.github\.com\S*$/, '')
         : '';
-    switch (error.status) {
+    switch (status) {
       case 401:
         return `GITHUB_TOKEN wordt niet geaccepteerd (401: ${message})`;
       case 403:
@@ -135,7 +147,7 @@ export function describeError(error: unknown): string {
       case 422:
         return `GitHub weigert de gegevens (422: ${message})`;
       default:
-        return `GitHub antwoordt ${error.status}: ${message}`;
+        return `GitHub antwoordt ${status}: ${message}`;
     }
   }
   const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : '';
