@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline/promises';
 import { RegisterError } from '../core/index.ts';
 import { check } from './commands/check.ts';
+import { evaluate } from './commands/evaluate.ts';
 import { newComplaint } from './commands/new.ts';
 import { prReport } from './commands/pr-report.ts';
 import { record } from './commands/record.ts';
@@ -20,12 +21,13 @@ Opdrachten:
   record     een gedane stap vastleggen
   sync       issues voor verstreken termijnen openen, bijwerken en sluiten (GitHub Actions)
   pr-report  de termijnen van de klachten die een pull request wijzigt (GitHub Actions)
+  evaluate   de geanonimiseerde jaarcijfers voor de evaluatie, en een concept voor de directie
 
 'klachten <opdracht> --help' geeft de uitleg per opdracht.`;
 
 type Command = (args: string[], io: Io) => number | Promise<number>;
 
-const COMMANDS: Record<string, Command> = { check, status, new: newComplaint, record, sync, 'pr-report': prReport };
+const COMMANDS: Record<string, Command> = { check, status, new: newComplaint, record, sync, 'pr-report': prReport, evaluate };
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */
 export async function main(argv: string[], io: Io): Promise<number> {

@@ -43,4 +43,12 @@ export {
   type Step,
   type StepCondition,
 } from './regulation.ts';
+export {
+  ApprovalSchema,
+  EvaluationSchema,
+  ImprovementActionSchema,
+  type Evaluation,
+  type EvaluationRecord,
+  type ImprovementAction,
+} from './evaluation.ts';
 export { fieldsAt, stripPersonal } from './walk.ts';

@@ -36,6 +36,8 @@ export interface SyncState {
   readable: Set<string>;
   /** Whether some complaint files could not be read; then issues of unknown complaints are left alone. */
   incomplete: boolean;
+  /** `<slug>/<year>` of evaluations read without errors: their other issues may close. */
+  readableEvaluations?: Set<string>;
 }
 
 /** How issue bodies link to files, and whether the register was read only in part. */

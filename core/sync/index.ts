@@ -14,3 +14,4 @@ export {
   type SyncState,
 } from './desired.ts';
 export { planSync, writesOf, type Change, type ExistingIssue, type SyncAction, type SyncPlan } from './plan.ts';
+export { actionKey, addEvaluationDuties, approvalKey, type EvaluationDutiesInput } from './evaluations.ts';

@@ -152,6 +152,13 @@ function closeAction(issue: ExistingIssue, key: string, reason: string, stateRea
 function closingReason(state: SyncState, key: string): { close: string } | 'keep' | 'unknown' {
   const settled = state.settled.get(key);
   if (settled !== undefined) return { close: settled };
+  const evaluation = /^evaluatie\/([a-z0-9-]+\/\d{4})\//.exec(key)?.[1];
+  if (evaluation !== undefined) {
+    // An action or year the readable evaluation no longer has; otherwise its file may have failed.
+    return state.readableEvaluations?.has(evaluation) === true
+      ? { close: 'De evaluatie heeft deze verbeteractie of dit jaar niet (meer).' }
+      : 'keep';
+  }
   const complaint = complaintOfKey(key);
   if (complaint === undefined) return key === DIGEST_KEY ? 'keep' : 'unknown';
   // When some file failed, it may be this complaint's: its issues stay until the file reads again.

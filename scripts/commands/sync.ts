@@ -1,6 +1,7 @@
 import { appendFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import {
+  addEvaluationDuties,
   desiredState,
   formatDate,
   planSync,
@@ -14,7 +15,7 @@ import {
   type SyncState,
 } from '../../core/index.ts';
 import { COMMON_HELP, parseCommand, UsageError } from '../lib/args.ts';
-import { complaintsDir, loadStatuses } from '../lib/files.ts';
+import { complaintsDir, evaluationsDir, loadStatuses } from '../lib/files.ts';
 import { formatText } from '../lib/format-diagnostics.ts';
 import {
   createGitHub,
@@ -34,7 +35,9 @@ Gebruik: klachten sync [--today JJJJ-MM-DD] [--dry-run] [--max-writes N] [opties
 
 Zorgt dat er één open issue (label '${SYNC_LABEL}') is per verstreken stap van een open klacht en per
 verstreken maatregel, toegewezen aan de behandelaar of uitvoerder, en één issue 'Termijnen deze week'
-met wat binnen vijf werkdagen verloopt. Issues van gedane of vervallen stappen worden gesloten met een
+met wat binnen vijf werkdagen verloopt. Uit de evaluaties (<register>/evaluations/): één issue per
+verstreken verbeteractie (toegewezen aan de actienemer) en per jaar waarvan de evaluatie niet op tijd is
+goedgekeurd (de termijn volgt uit het reglement). Issues van gedane of vervallen stappen worden gesloten met een
 korte reactie; een stap die opnieuw te laat is, opent zijn issue weer. Eerst het plan, dan de uitvoering.
 In issues staan alleen klachtnummer, stap, datums, login en bestandspad: niets over de klager.
 
@@ -238,7 +241,14 @@ export async function sync(args: string[], io: Io): Promise<number> {
   for (const error of errors) io.stderr(`${formatText(error)}\n`);
   const unreadable = [...loaded.invalidFiles].sort();
   const complaintFiles = `${relative(io.cwd, complaintsDir(io.cwd, values.register))}/`;
-  const brokenRegulations = unreadable.filter((file) => !file.startsWith(complaintFiles));
+  const evaluationFiles = `${relative(io.cwd, evaluationsDir(io.cwd, values.register))}/`;
+  const brokenRegulations = unreadable.filter((file) => !file.startsWith(complaintFiles) && !file.startsWith(evaluationFiles));
+  // `<slug>/<year>` of evaluation files with errors: their issues stay as they are.
+  const unreadableEvaluations = new Set(
+    unreadable
+      .filter((file) => file.startsWith(evaluationFiles))
+      .map((file) => file.slice(evaluationFiles.length).replace(/\.md$/, '')),
+  );
   if (brokenRegulations.length > 0) {
     // Without the right regulation version every deadline could be wrong: change nothing at all.
     io.stderr(
@@ -255,10 +265,22 @@ export async function sync(args: string[], io: Io): Promise<number> {
     .filter((c) => !loaded.invalidFiles.has(c.file));
   const blob = `${target.serverUrl}/${target.owner}/${target.repo}/blob/HEAD/`;
   // An empty register is more likely a mistake than the end of every complaint: then nothing closes.
-  const state = desiredState(complaints, unreadable, {
+  const links = {
     incomplete: loaded.fileCount === 0,
-    file: (path) => blob + path.split('/').map(encodeURIComponent).join('/'),
-  });
+    file: (path: string) => blob + path.split('/').map(encodeURIComponent).join('/'),
+  };
+  const state = desiredState(complaints, unreadable, links);
+  const years = new Map<string, Set<number>>();
+  for (const complaint of complaints) {
+    const set = years.get(complaint.organisation) ?? new Set<number>();
+    set.add(Number(complaint.received.slice(0, 4)));
+    years.set(complaint.organisation, set);
+  }
+  addEvaluationDuties(
+    state,
+    { regulations: loaded.regulations, years, evaluations: loaded.evaluations, unreadable: unreadableEvaluations, today },
+    links,
+  );
 
   const { octokit, count } = createGitHub(target, io);
   let plan: SyncPlan;

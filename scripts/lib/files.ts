@@ -6,8 +6,12 @@ import {
   checkUniqueIds,
   createLocator,
   MAX_FILE_BYTES,
+  readEvaluation,
   readRegulations,
   sortDiagnostics,
+  type ComplaintFacts,
+  type EvaluationRecord,
+  type RegulationSet,
   splitFrontMatter,
   type IsoDate,
   type Locate,
@@ -63,6 +67,33 @@ export function complaintsDir(cwd: string, register: string): string {
   return resolve(cwd, register, 'complaints');
 }
 
+/** The evaluations folder of a register. */
+export function evaluationsDir(cwd: string, register: string): string {
+  return resolve(cwd, register, 'evaluations');
+}
+
+/**
+ * Reads and checks the directors' evaluations, `<register>/evaluations/<slug>/<year>.md`; a register
+ * without that folder has none.
+ */
+export function loadEvaluations(
+  cwd: string,
+  register: string,
+  regulations: RegulationSet,
+): { evaluations: EvaluationRecord[]; diagnostics: ReturnType<typeof readEvaluation>['diagnostics']; fileCount: number } {
+  const dir = evaluationsDir(cwd, register);
+  if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory()) return { evaluations: [], diagnostics: [], fileCount: 0 };
+  const evaluations: EvaluationRecord[] = [];
+  const diagnostics = [];
+  const paths = listMarkdown(dir);
+  for (const source of readSources(paths, cwd)) {
+    const read = readEvaluation(source, regulations);
+    diagnostics.push(...read.diagnostics);
+    if (read.record && !read.diagnostics.some((d) => d.severity === 'error')) evaluations.push(read.record);
+  }
+  return { evaluations, diagnostics, fileCount: paths.length };
+}
+
 /** Reads and checks the regulations (the site also takes their text). */
 export function loadRegulations(cwd: string, dir: string): ReturnType<typeof readRegulations> {
   const root = resolve(cwd, dir);
@@ -95,13 +126,19 @@ export async function loadRegister(options: {
   regulations: string;
   today: IsoDate;
   withStatus?: boolean;
+  /** Also collect each complaint's facts for the evaluation (files with errors left out). */
+  withFacts?: boolean;
   organisation?: string | undefined;
 }) {
   const { regulations, diagnostics: regulationDiagnostics } = loadRegulations(options.cwd, options.regulations);
   const dir = complaintsDir(options.cwd, options.register);
   requireDir(dir, '--register', 'map met klachtdossiers (<register>/complaints)');
   const paths = listMarkdown(dir);
-  const shardOptions = { withStatus: options.withStatus ?? false, organisation: options.organisation };
+  const shardOptions = {
+    withStatus: options.withStatus ?? false,
+    withFacts: options.withFacts ?? false,
+    organisation: options.organisation,
+  };
   // The main thread also merges afterwards, so the worker takes a little more than half.
   const split = paths.length >= PARALLEL_FROM && availableParallelism() > 1 ? Math.ceil(paths.length * 0.45) : paths.length;
   let worker: Promise<ShardResult> | undefined;
@@ -122,14 +159,27 @@ export async function loadRegister(options: {
   const items = shards.flatMap((shard) =>
     shard.ids.map(([id, file]) => ({ file, complaint: { id }, locate: idLocator(byPath.get(file) ?? file) })),
   );
+  const evaluations = loadEvaluations(options.cwd, options.register, regulations);
   const diagnostics = sortDiagnostics([
     ...regulationDiagnostics,
+    ...evaluations.diagnostics,
     ...shards.flatMap((s) => s.diagnostics),
     ...checkUniqueIds(items),
   ]);
   const statuses = shards.flatMap((s) => s.statuses).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   const invalidFiles = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
-  return { regulations, fileCount: paths.length, diagnostics, invalidFiles, statuses: statuses.map(([, json]) => json) };
+  const facts: ComplaintFacts[] = [];
+  for (const shard of shards) for (const [file, fact] of shard.facts) if (!invalidFiles.has(file)) facts.push(fact);
+  return {
+    regulations,
+    fileCount: paths.length,
+    diagnostics,
+    invalidFiles,
+    statuses: statuses.map(([, json]) => json),
+    facts,
+    evaluations: evaluations.evaluations,
+    evaluationFileCount: evaluations.fileCount,
+  };
 }
 
 /** The register a command names with `--register` and `--regulations`, with every complaint's status on `today`. */

@@ -1,5 +1,7 @@
 import {
+  complaintFacts,
   computeComplaintStatus,
+  type ComplaintFacts,
   readComplaint,
   versionInForce,
   type Diagnostic,
@@ -16,6 +18,8 @@ export interface ShardResult {
   ids: [string, string][];
   /** `[id, JSON of its status]`, when statuses were asked for. */
   statuses: [string, string][];
+  /** `[file, facts]` of every complaint, when facts were asked for (for the evaluation). */
+  facts: [string, ComplaintFacts][];
 }
 
 /** Checks a share of the files and, with `withStatus`, computes each complaint's status as JSON. */
@@ -23,18 +27,21 @@ export function scanShard(
   sources: Iterable<SourceFile>,
   regulations: RegulationSet,
   today: IsoDate,
-  options: { withStatus: boolean; organisation?: string | undefined },
+  options: { withStatus: boolean; withFacts?: boolean; organisation?: string | undefined },
 ): ShardResult {
-  const result: ShardResult = { diagnostics: [], ids: [], statuses: [] };
+  const result: ShardResult = { diagnostics: [], ids: [], statuses: [], facts: [] };
   for (const source of sources) {
     const read = readComplaint(source, regulations, today);
     result.diagnostics.push(...read.diagnostics);
     if (!read.record) continue;
     const { complaint } = read.record;
     result.ids.push([complaint.id, source.file]);
-    if (!options.withStatus || (options.organisation !== undefined && complaint.organisation !== options.organisation)) continue;
+    const wanted = options.withStatus || options.withFacts === true;
+    if (!wanted || (options.organisation !== undefined && complaint.organisation !== options.organisation)) continue;
     const version = versionInForce(regulations, complaint.organisation, complaint.received);
     if (!version) continue;
+    if (options.withFacts === true) result.facts.push([source.file, complaintFacts(complaint, version, today)]);
+    if (!options.withStatus) continue;
     // The file goes last, spliced into the JSON: cheaper than copying the object for 100,000 complaints.
     const json = JSON.stringify(computeComplaintStatus(complaint, version, today));
     result.statuses.push([complaint.id, `${json.slice(0, -1)},"file":${JSON.stringify(source.file)}}`]);

@@ -9,6 +9,7 @@ export interface ScanWorkerData {
   regulations: string;
   today: string;
   withStatus: boolean;
+  withFacts: boolean;
   organisation: string | undefined;
 }
 

@@ -49,7 +49,7 @@ describe('klachten pr-report', () => {
     expect(result.code).toBe(0);
     const report = result.stdout;
     expect(report).toContain('## Klachtdossiers in deze pull request');
-    expect(report).toMatch(/❌ De controle vond 1 fout en 1 waarschuwing in 32 dossiers/);
+    expect(report).toMatch(/❌ De controle vond 1 fout en 1 waarschuwing in 70 dossiers/);
     expect(report).toContain('### KL-2026-0006 (open)');
     expect(report).toContain('| Ontvangst bevestigd (`ontvangstbevestiging`) | di 17 nov 2026 | ma 16 nov 2026 | gedaan |');
     expect(report).toContain('| Schriftelijk voortgangsbericht (`voortgangsbericht`) | di 24 nov 2026 | – | binnenkort |');

@@ -24,7 +24,7 @@ describe('the sample register', () => {
     expect(result.stdout).toBe(
       'register/complaints/2025/KL-2025-0008.md:4:11: waarschuwing: ingediend na de indieningstermijn: 30 werkdagen na afronding van de opdracht (vr 1 aug 2025), dus uiterlijk vr 12 sep 2025\n',
     );
-    expect(result.stderr).toBe('33 klachtdossiers gecontroleerd: 0 fouten, 1 waarschuwing\n');
+    expect(result.stderr).toBe('71 klachtdossiers en 10 evaluaties gecontroleerd: 0 fouten, 1 waarschuwing\n');
   });
 
   it('has at least 30 complaints across the five organisations and every path', () => {
@@ -82,7 +82,7 @@ describe('the sample register', () => {
     const table = klachten(['status', '--today', TODAY]);
     expect(table.code).toBe(0);
     expect(table.stdout).toContain('Termijnen op za 21 nov 2026');
-    expect(table.stdout).toContain('33 klachten, 13 open, 6 verstreken termijnen.');
+    expect(table.stdout).toContain('71 klachten, 13 open, 6 verstreken termijnen.');
     expect(table.stdout).toMatch(/KL-2026-0002 +pit +2026-11-02 +open +behandeling +2026-11-16 +TE LAAT +behandelaar-a/);
   });
 

@@ -1,0 +1,138 @@
+import { formatDate, formatDateNumeric } from '../calendar/dutch.ts';
+import type { IsoDate } from '../calendar/iso-date.ts';
+import type { RegulationSet } from '../deadlines/regulation-set.ts';
+import { actionState } from '../evaluation/figures.ts';
+import { evaluationDue, regulationForYear } from '../evaluation/report.ts';
+import type { EvaluationRecord, ImprovementAction } from '../schemas/evaluation.ts';
+import { marker, type DesiredIssue, type SyncOptions, type SyncState } from './desired.ts';
+
+/** The key of the issue for an evaluation not approved in time. */
+export function approvalKey(organisation: string, year: number): string {
+  return `evaluatie/${organisation}/${String(year)}/goedkeuring`;
+}
+
+/** The key of the issue for an overdue improvement action (numbered from 1, in file order). */
+export function actionKey(organisation: string, year: number, action: number): string {
+  return `evaluatie/${organisation}/${String(year)}/actie/${String(action)}`;
+}
+
+/** What the sync needs to know about evaluations. */
+export interface EvaluationDutiesInput {
+  regulations: RegulationSet;
+  /** Years in which each organisation received complaints. */
+  years: ReadonlyMap<string, ReadonlySet<number>>;
+  /** The evaluation files read without errors. */
+  evaluations: readonly EvaluationRecord[];
+  /** `<slug>/<year>` of evaluation files with errors: their issues are left as they are. */
+  unreadable: ReadonlySet<string>;
+  today: IsoDate;
+}
+
+function table(rows: [string, string][]): string {
+  return ['| | |', '|---|---|', ...rows.map(([name, value]) => `| ${name} | ${value} |`)].join('\n');
+}
+
+function approvalIssue(
+  slug: string,
+  name: string,
+  year: number,
+  due: IsoDate,
+  record: EvaluationRecord | undefined,
+  options: SyncOptions,
+): DesiredIssue {
+  const key = approvalKey(slug, year);
+  const command = `klachten evaluate --year ${String(year)} --organisation ${slug}`;
+  const body = [
+    `De evaluatie van de klachten over ${String(year)} van ${name} had uiterlijk **${formatDate(due)}** goedgekeurd moeten zijn.`,
+    '',
+    table([
+      ['Organisatie', `${name} (\`${slug}\`)`],
+      ['Jaar', String(year)],
+      ['Uiterlijk', formatDate(due)],
+      ['Stand', record === undefined ? 'nog geen evaluatie' : `concept in [\`${record.file}\`](${options.file(record.file)})`],
+    ]),
+    '',
+    record === undefined
+      ? `\`${command} --draft\` schrijft een concept met de cijfers. Vul conclusies en verbeteracties aan, laat de directie het goedkeuren met \`approval: {by, on}\` en voeg het samen.`
+      : `\`${command}\` toont de cijfers. Laat de directie het concept goedkeuren met \`approval: {by, on}\` en voeg het samen.`,
+    '',
+    marker(key),
+  ].join('\n');
+  return {
+    key,
+    title: `Evaluatie ${String(year)} ${slug} niet goedgekeurd (uiterlijk ${formatDateNumeric(due)})`,
+    body,
+    assignees: [],
+  };
+}
+
+function actionIssue(record: EvaluationRecord, action: ImprovementAction, number: number, options: SyncOptions): DesiredIssue {
+  const { evaluation } = record;
+  const due = action.due ?? `${String(evaluation.year + 1)}-01-01`;
+  const key = actionKey(evaluation.organisation, evaluation.year, number);
+  const body = [
+    `Verbeteractie ${String(number)} uit de evaluatie ${String(evaluation.year)} van \`${evaluation.organisation}\` had uiterlijk **${formatDate(due)}** uitgevoerd moeten zijn.`,
+    '',
+    table([
+      ['Verbeteractie', action.description.replace(/\s+/g, ' ').replace(/\|/g, '\\|')],
+      ['Uiterlijk', formatDate(due)],
+      ['Actienemer', action.owner === undefined ? 'niet genoemd' : `@${action.owner}`],
+      ['Evaluatie', `[\`${record.file}\`](${options.file(record.file)})`],
+    ]),
+    '',
+    `Uitgevoerd? Zet \`done: JJJJ-MM-DD\` bij verbeteractie ${String(number)} in de evaluatie en voeg die wijziging samen.`,
+    '',
+    marker(key),
+  ].join('\n');
+  return {
+    key,
+    title: `Evaluatie ${String(evaluation.year)} ${evaluation.organisation} · verbeteractie ${String(number)} te laat (uiterlijk ${formatDateNumeric(due)})`,
+    body,
+    assignees: action.owner === undefined ? [] : [action.owner],
+  };
+}
+
+/**
+ * Adds the evaluations' duties to a sync state: an issue per overdue improvement action (assigned to its
+ * owner) and per year whose evaluation is not approved by its due date. Years count from the first with
+ * complaints or an evaluation up to last year. An evaluation file with errors keeps its issues as they are.
+ */
+export function addEvaluationDuties(state: SyncState, input: EvaluationDutiesInput, options: SyncOptions): void {
+  const thisYear = Number(input.today.slice(0, 4));
+  const records = new Map(input.evaluations.map((r) => [`${r.evaluation.organisation}/${String(r.evaluation.year)}`, r]));
+  state.readableEvaluations = new Set(records.keys());
+  for (const slug of input.regulations.keys()) {
+    const years = [...(input.years.get(slug) ?? [])];
+    for (const r of input.evaluations) if (r.evaluation.organisation === slug) years.push(r.evaluation.year);
+    for (const u of input.unreadable) if (u.startsWith(`${slug}/`)) years.push(Number(u.slice(slug.length + 1)));
+    if (years.length === 0) continue;
+    for (let year = Math.min(...years); year < thisYear; year += 1) {
+      const regulation = regulationForYear(input.regulations, slug, year);
+      if (regulation === undefined || input.unreadable.has(`${slug}/${String(year)}`)) continue;
+      const record = records.get(`${slug}/${String(year)}`);
+      const due = evaluationDue(regulation, year);
+      const key = approvalKey(slug, year);
+      const approved = record?.evaluation.approval;
+      if (approved !== undefined) state.settled.set(key, `De evaluatie is goedgekeurd op ${formatDate(approved.on)}.`);
+      else if (input.today > due)
+        state.desired.set(key, approvalIssue(slug, regulation.organisation.name, year, due, record, options));
+      else state.settled.set(key, `De evaluatie hoeft pas uiterlijk ${formatDate(due)} goedgekeurd te zijn.`);
+    }
+  }
+  for (const record of input.evaluations) {
+    const { evaluation } = record;
+    evaluation.actions.forEach((action, index) => {
+      const key = actionKey(evaluation.organisation, evaluation.year, index + 1);
+      const status = actionState(action, input.today);
+      if (status === 'overdue') state.desired.set(key, actionIssue(record, action, index + 1, options));
+      else if (action.done !== undefined) state.settled.set(key, `De verbeteractie is uitgevoerd op ${formatDate(action.done)}.`);
+      else
+        state.settled.set(
+          key,
+          action.due === undefined
+            ? 'De verbeteractie heeft geen uiterste datum meer.'
+            : `De verbeteractie is niet meer te laat: uiterlijk ${formatDate(action.due)}.`,
+        );
+    });
+  }
+}
