@@ -7,7 +7,8 @@ import { siteSettings } from './site/lib/settings.ts';
 
 const settings = siteSettings(process.env);
 
-// The public site: regulations from `regulations/` (or KLACHTEN_REGULATIONS), built into `dist/`.
+// The public site: regulations from `regulations/` (or KLACHTEN_REGULATIONS) and approved evaluations, built
+// into `dist/`; with KLACHTEN_SITE_MODE=internal also drafts and open complaints, into `dist-internal/`.
 export default defineConfig({
   srcDir: './site',
   publicDir: './site/public',
@@ -19,5 +20,18 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
   markdown: { processor: satteri({ hastPlugins: [articleAnchorPlugin] }) },
-  integrations: [mdx(), pagefindIntegration()],
+  integrations: [
+    mdx(),
+    pagefindIntegration(),
+    {
+      // The internal site adds the staff overview of open complaints; the public build has no such page.
+      name: 'klachten-internal',
+      hooks: {
+        'astro:config:setup': ({ injectRoute }) => {
+          if (settings.mode === 'internal')
+            injectRoute({ pattern: '/intern/open-klachten', entrypoint: './site/internal/open-klachten.astro' });
+        },
+      },
+    },
+  ],
 });

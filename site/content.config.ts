@@ -1,5 +1,6 @@
 import { defineCollection } from 'astro:content';
 import { RegulationSchema } from '../core/schemas/regulation.ts';
+import { evaluationLoader, openComplaintsLoader } from './lib/register-loader.ts';
 import { regulationLoader } from './lib/regulation-loader.ts';
 import { siteSettings } from './lib/settings.ts';
 
@@ -9,4 +10,10 @@ const regulations = defineCollection({
   schema: RegulationSchema,
 });
 
-export const collections = { regulations };
+// The directors' evaluations with their anonymised figures; on the public site only approved ones.
+const evaluations = defineCollection({ loader: evaluationLoader() });
+
+// Open complaints for the staff overview: filled on the internal site only.
+const openComplaints = defineCollection({ loader: openComplaintsLoader() });
+
+export const collections = { regulations, evaluations, openComplaints };

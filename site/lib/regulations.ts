@@ -1,9 +1,9 @@
 import { getCollection } from 'astro:content';
-import { amsterdamDate } from '../../core/calendar/amsterdam.ts';
-import { isIsoDate } from '../../core/calendar/iso-date.ts';
 import { buildRegulationSet, versionInForce } from '../../core/deadlines/regulation-set.ts';
 import type { Regulation } from '../../core/schemas/regulation.ts';
-import { siteSettings } from './settings.ts';
+import { buildDate } from './build-date.ts';
+
+export { buildDate };
 
 /** One version of a regulation as the site publishes it. */
 export interface PublishedVersion {
@@ -23,14 +23,6 @@ export interface PublishedOrganisation {
   versions: PublishedVersion[];
   /** The version in force on the build date; the oldest one if none is yet. */
   current: PublishedVersion;
-}
-
-/** The date that decides which version is current: KLACHTEN_TODAY or today in Amsterdam. */
-export function buildDate(): string {
-  const today = siteSettings(process.env).today;
-  if (today === undefined) return amsterdamDate(new Date());
-  if (!isIsoDate(today)) throw new Error(`KLACHTEN_TODAY verwacht een datum als JJJJ-MM-DD, niet '${today}'`);
-  return today;
 }
 
 /** All organisations with their versions, sorted by name. */

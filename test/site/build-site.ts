@@ -7,8 +7,13 @@ import { ROOT } from '../builders.ts';
 /** The date the test builds treat as today, so "current version" does not move with the clock. */
 export const BUILD_TODAY = '2026-11-21';
 
-/** Builds the public site with Astro (and Pagefind) into a fresh folder, as `npm run build` does. */
-export function buildSite(options: { regulations?: string; today?: string } = {}): {
+/**
+ * Builds the site with Astro (and Pagefind) into a fresh folder, as `npm run build` does, or as
+ * `npm run build:internal` does with `mode: 'internal'`.
+ */
+export function buildSite(
+  options: { regulations?: string; register?: string; today?: string; mode?: 'public' | 'internal' } = {},
+): {
   outDir: string;
   status: number | null;
   output: string;
@@ -22,6 +27,8 @@ export function buildSite(options: { regulations?: string; today?: string } = {}
       KLACHTEN_SITE_OUT: outDir,
       KLACHTEN_TODAY: options.today ?? BUILD_TODAY,
       ...(options.regulations === undefined ? {} : { KLACHTEN_REGULATIONS: options.regulations }),
+      ...(options.register === undefined ? {} : { KLACHTEN_REGISTER: options.register }),
+      KLACHTEN_SITE_MODE: options.mode ?? 'public',
       ASTRO_TELEMETRY_DISABLED: '1',
     },
   });

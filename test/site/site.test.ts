@@ -20,8 +20,48 @@ const TEMPLATES = {
   search: '/zoeken/',
   openData: '/open-data/',
   accessibility: '/toegankelijkheid/',
+  evaluations: '/evaluaties/',
+  evaluation: '/mvz/evaluaties/2025/',
   notFound: '/bestaat-niet/',
 };
+
+/** The complaint ids of a register, from its file names. */
+function complaintIds(register: string): string[] {
+  return readdirSync(join(register, 'complaints'), { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => f.replace(/^.*\//, '').replace(/\.md$/, ''));
+}
+
+/** The handlers' and involved staff's logins of a register's complaints. */
+function logins(register: string): string[] {
+  const found = new Set<string>();
+  for (const name of readdirSync(join(register, 'complaints'), { recursive: true }).map(String)) {
+    if (!name.endsWith('.md')) continue;
+    const text = readFileSync(join(register, 'complaints', name), 'utf8');
+    for (const m of text.matchAll(/^(?:handler: (\S+)|involved: \[([^\]]*)\])/gm))
+      for (const login of (m[1] ?? m[2] ?? '').split(',')) if (login.trim() !== '') found.add(login.trim());
+  }
+  return [...found];
+}
+
+/**
+ * No file of a build (or only `only`) contains any needle; Pagefind's gzipped files are opened first. A
+ * needle that is one word (an id, login or date) counts only as a whole word: the login `behandelaar-a`
+ * is not in the step id `behandelaar-aangesteld`.
+ */
+function expectNone(dir: string, needles: readonly string[], only?: readonly string[]): void {
+  const words = needles.map((needle) => (/^[\w-]+$/.test(needle) ? new RegExp(`(?<![\\w-])${needle}(?![\\w-])`) : needle));
+  for (const file of only ?? files(dir)) {
+    const raw = readFileSync(join(dir, file));
+    let text = raw.toString('utf8');
+    if (raw[0] === 0x1f && raw[1] === 0x8b) text = gunzipSync(raw).toString('utf8');
+    for (const needle of words) {
+      const found = typeof needle === 'string' ? text.includes(needle) : needle.test(text);
+      expect(found, `${file} bevat '${String(needle)}' uit het register`).toBe(false);
+    }
+  }
+}
 
 function files(dir: string): string[] {
   return readdirSync(dir, { recursive: true })
@@ -29,19 +69,32 @@ function files(dir: string): string[] {
     .filter((f) => statSync(join(dir, f)).isFile());
 }
 
+/** Pages only the internal site has. */
+const INTERNAL_TEMPLATES = {
+  draft: '/re-integratiedienst/evaluaties/2025/',
+  openComplaints: '/intern/open-klachten/',
+};
+
 let main: { outDir: string; output: string };
 let single: { outDir: string; output: string };
+let internal: { outDir: string; output: string };
+let adversarial: { outDir: string; output: string; status: number | null };
 let browser: Browser;
 let site: StaticSite;
 let singleSite: StaticSite;
+let internalSite: StaticSite;
 const consoleErrors: string[] = [];
 
 beforeAll(async () => {
   main = buildSite();
-  single = buildSite({ regulations: relative(ROOT, SINGLE) });
-  if (!main.outDir || !single.outDir) throw new Error('build failed');
+  // One organisation without a register: the sample register's evaluations belong to other organisations.
+  single = buildSite({ regulations: relative(ROOT, SINGLE), register: 'test/fixtures/site-single/register' });
+  internal = buildSite({ mode: 'internal' });
+  adversarial = buildSite({ mode: 'internal', register: 'test/fixtures/adversarial-register' });
+  if (!main.outDir || !single.outDir || !internal.outDir) throw new Error('build failed');
   site = await serveStatic(main.outDir);
   singleSite = await serveStatic(single.outDir);
+  internalSite = await serveStatic(internal.outDir);
   browser = await launchChromium();
 }, 180_000);
 
@@ -49,8 +102,8 @@ afterAll(async () => {
   await browser.close();
   await site.close();
   await singleSite.close();
-  rmSync(main.outDir, { recursive: true, force: true });
-  rmSync(single.outDir, { recursive: true, force: true });
+  await internalSite.close();
+  for (const build of [main, single, internal, adversarial]) rmSync(build.outDir, { recursive: true, force: true });
 });
 
 async function openPage(context: BrowserContext | Browser, url: string): Promise<Page> {
@@ -110,20 +163,63 @@ describe('npm run build: the public site', () => {
     expect(re.versions[0]?.rules.ontvangstbevestiging).toBe('binnen 5 werkdagen na ontvangst');
   });
 
-  it('carries nothing from the register: no complainant value, complaint id or line of complaint text', () => {
+  it('carries nothing from the register: no complainant value, complaint id, login or line of complaint text', () => {
     const register = join(ROOT, 'register');
-    const ids = readdirSync(join(register, 'complaints'), { recursive: true })
-      .map(String)
-      .filter((f) => f.endsWith('.md'))
-      .map((f) => f.replace(/^.*\//, '').replace(/\.md$/, ''));
-    const needles = [...personalValues(register), ...ids];
+    const needles = [...personalValues(register), ...complaintIds(register), ...logins(register)];
     expect(needles.length).toBeGreaterThan(100);
-    for (const file of files(main.outDir)) {
-      const raw = readFileSync(join(main.outDir, file));
-      // Pagefind's index and fragments are gzipped: scan what is inside them too.
-      let text = raw.toString('utf8');
-      if (raw[0] === 0x1f && raw[1] === 0x8b) text = gunzipSync(raw).toString('utf8');
-      for (const needle of needles) expect(text.includes(needle), `${file} bevat een waarde uit het register`).toBe(false);
+    expectNone(main.outDir, needles);
+  });
+
+  it('publishes approved evaluations only; the internal build adds drafts and the open complaints', () => {
+    const published = files(main.outDir);
+    expect(main.output).toContain('9 evaluaties geladen');
+    for (const page of ['evaluaties/index.html', 'mvz/evaluaties/2025/index.html', 'pit/evaluaties/2024/index.html'])
+      expect(published).toContain(page);
+    expect(published).not.toContain('re-integratiedienst/evaluaties/2025/index.html');
+    expect(published.some((f) => f.startsWith('intern/'))).toBe(false);
+    const all = files(internal.outDir);
+    expect(internal.output).toContain('10 evaluaties geladen');
+    expect(all).toContain('re-integratiedienst/evaluaties/2025/index.html');
+    expect(all).toContain('intern/open-klachten/index.html');
+    // Each chart is an SVG drawn at build time with its table; the page has no script.
+    const html = readFileSync(join(main.outDir, 'mvz/evaluaties/2025/index.html'), 'utf8');
+    const figures = html.match(/<figure class="chart"/g)?.length ?? 0;
+    expect(figures).toBeGreaterThan(8);
+    expect(html.match(/<svg class="chart__svg"/g)?.length).toBe(
+      html.match(/<svg class="chart__svg"[\s\S]*?<\/svg>\s*<div class="table-scroll"[^>]*>\s*<table>/g)?.length,
+    );
+    expect(html).not.toContain('<script');
+    // Public: no owner logins of improvement actions; internal: they are shown to staff.
+    expect(html).not.toContain('directie-demo');
+    expect(readFileSync(join(internal.outDir, 'mvz/evaluaties/2025/index.html'), 'utf8')).toContain('directie-demo');
+  });
+
+  it('keeps complainants out of the internal build too: ids, steps, dates and handlers only', () => {
+    const overview = readFileSync(join(internal.outDir, 'intern/open-klachten/index.html'), 'utf8');
+    expect(overview).toContain('KL-2026-0006');
+    expect(overview).toContain('behandelaar-b');
+    expect(overview).toContain('noindex');
+    expect(overview).not.toContain('KL-2025-0001'); // closed
+    expectNone(internal.outDir, personalValues(join(ROOT, 'register')));
+  });
+
+  it('shows nothing identifying from an adversarial register on the evaluation pages, even internally', () => {
+    expect(adversarial.status, adversarial.output).toBe(0);
+    const register = join(ROOT, 'test/fixtures/adversarial-register');
+    const dates = new Set<string>();
+    for (const name of readdirSync(join(register, 'complaints'), { recursive: true }).map(String)) {
+      if (!name.endsWith('.md')) continue;
+      for (const m of readFileSync(join(register, 'complaints', name), 'utf8').matchAll(/\d{4}-\d{2}-\d{2}/g)) dates.add(m[0]);
+    }
+    const pages = files(adversarial.outDir).filter((f) => f.includes('/evaluaties/') || f.startsWith('evaluaties/'));
+    expect(pages.length).toBeGreaterThan(0);
+    const needles = [...personalValues(register), ...complaintIds(register), ...logins(register), ...dates];
+    expectNone(adversarial.outDir, needles, pages);
+    for (const file of pages) {
+      const text = readFileSync(join(adversarial.outDir, file), 'utf8');
+      expect(text, file).not.toMatch(/\b(?:Bejegening|Communicatie Resultaat)\b/);
+      // Machine-readable dates would be exact; the pages name months at most, apart from the approval and build date.
+      for (const m of text.matchAll(/datetime="([^"]+)"/g)) expect(m[1]).toMatch(/^\d{4}-\d{2}$/);
     }
   });
 
@@ -168,6 +264,11 @@ describe('in Chromium', () => {
     }
     const response = await fetch(`${site.url}/bestaat-niet/`);
     expect(response.status).toBe(404);
+    for (const [name, path] of Object.entries({ ...INTERNAL_TEMPLATES, evaluation: TEMPLATES.evaluation })) {
+      const page = await openPage(browser, internalSite.url + path);
+      expect(await axeViolations(page), `intern: ${name}`).toEqual([]);
+      await page.close();
+    }
   });
 
   it('has no violations with the finder results, search results and an old version shown', async () => {
@@ -343,6 +444,40 @@ describe('in Chromium', () => {
     expect(after).toContain('http');
     const pdf = await page.pdf({ format: 'A4' });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    await page.close();
+  });
+
+  it('prints an evaluation with its charts and tables, without menu or table of contents', async () => {
+    const page = await openPage(browser, `${site.url}${TEMPLATES.evaluation}`);
+    await page.emulateMedia({ media: 'print' });
+    const shown = (selector: string): Promise<boolean> => page.locator(selector).first().isVisible();
+    expect(await shown('.site-header')).toBe(false);
+    expect(await shown('.toc')).toBe(false);
+    expect(await shown('.chart__svg')).toBe(true);
+    expect(await shown('.chart table')).toBe(true);
+    expect(
+      await page
+        .locator('.chart')
+        .first()
+        .evaluate((el) => getComputedStyle(el).breakInside),
+    ).toBe('avoid');
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    await page.close();
+  });
+
+  it('leads from the menu and the organisation page to its evaluations', async () => {
+    const page = await openPage(browser, `${site.url}/mvz/`);
+    await page.getByRole('link', { name: 'Klachten 2025' }).click();
+    await page.waitForURL(/\/mvz\/evaluaties\/2025\/$/);
+    expect(await page.locator('h1').innerText()).toBe('Klachten 2025: evaluatie');
+    expect(await page.getByText('Goedgekeurd door directie').isVisible()).toBe(true);
+    // The first chart's table gives the same figures as klachten evaluate.
+    const quarter = await page.locator('#per-kwartaal tbody tr').allInnerTexts();
+    expect(quarter[0]).toMatch(/1e kwartaal\s+< 3/);
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Evaluaties' }).click();
+    await page.waitForURL(/\/evaluaties\/$/);
+    expect(await page.getByRole('link', { name: 'Klachten 2024' }).count()).toBe(5);
     await page.close();
   });
 

@@ -1,0 +1,172 @@
+import { statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Loader } from 'astro/loaders';
+import { actionState } from '../../core/evaluation/figures.ts';
+import { evaluationReport, type OrganisationReport } from '../../core/evaluation/report.ts';
+import type { ComplaintStatus } from '../../core/deadlines/compute-steps.ts';
+import type { FactState } from '../../core/evaluation/facts.ts';
+import { complaintsDir, listMarkdown, loadEvaluations, loadRegulations, readSources } from '../../scripts/lib/files.ts';
+import { formatText } from '../../scripts/lib/format-diagnostics.ts';
+import { scanShard } from '../../scripts/lib/scan-shard.ts';
+import { buildDate } from './build-date.ts';
+import { siteSettings } from './settings.ts';
+
+/** An improvement action as the pages show it; the owner only on the internal site. */
+export interface PageAction {
+  description: string;
+  owner: string | null;
+  due: string | null;
+  done: string | null;
+  state: FactState;
+}
+
+/** One evaluation page's data: the directors' part and the anonymised figures. */
+export interface EvaluationEntry {
+  organisation: string;
+  name: string;
+  year: number;
+  conclusions: string[];
+  actions: PageAction[];
+  approval: { by: string; on: string } | null;
+  /** The day the figures were counted on: the build date. */
+  asOf: string;
+  report: OrganisationReport;
+}
+
+/** One open complaint on the internal overview: ids, steps, dates and handler; nothing of the complainant. */
+export interface OpenComplaintEntry {
+  id: string;
+  organisation: string;
+  received: string;
+  handler: string | null;
+  steps: Pick<ComplaintStatus['steps'][number], 'id' | 'title' | 'due' | 'status'>[];
+}
+
+/** Counts from 1 up to this are shown as "< 3" on the pages. */
+export const SITE_THRESHOLD = 3;
+
+interface RegisterData {
+  evaluations: { entry: EvaluationEntry; body: string; file: string }[];
+  open: OpenComplaintEntry[];
+  skipped: number;
+}
+
+let cached: RegisterData | undefined;
+
+/**
+ * Reads the register once per build, with the register's own readers and checks: the evaluations (only
+ * approved ones on the public site) with their anonymised figures, and for the internal site the open
+ * complaints. Complaint text and complainant fields are never read into the site's data.
+ */
+function readRegister(root: string): RegisterData {
+  if (cached !== undefined) return cached;
+  const settings = siteSettings(process.env);
+  const internal = settings.mode === 'internal';
+  const today = buildDate();
+  const loaded = loadRegulations(root, settings.regulations);
+  const broken = loaded.diagnostics.filter((d) => d.severity === 'error');
+  if (broken.length > 0)
+    throw new Error(`De reglementen bevatten fouten (zie klachten check):\n${broken.map(formatText).join('\n')}`);
+  const { regulations } = loaded;
+  const dir = complaintsDir(root, settings.register);
+  const paths = statSync(dir, { throwIfNoEntry: false })?.isDirectory() ? listMarkdown(dir) : [];
+  const shard = scanShard(readSources(paths, root), regulations, today, { withStatus: internal, withFacts: true });
+  const invalid = new Set(shard.diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
+  const facts = shard.facts.filter(([file]) => !invalid.has(file)).map(([, fact]) => fact);
+  const read = loadEvaluations(root, settings.register, regulations);
+  const errors = read.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0)
+    throw new Error(`De evaluaties bevatten fouten (zie klachten check):\n${errors.map(formatText).join('\n')}`);
+  const all = read.evaluations.map((r) => r.evaluation);
+  const evaluations = read.evaluations
+    .filter((r) => internal || r.evaluation.approval !== undefined)
+    .map((r) => {
+      const { evaluation } = r;
+      const report = evaluationReport({
+        regulations,
+        facts,
+        evaluations: all,
+        year: evaluation.year,
+        asOf: today,
+        threshold: SITE_THRESHOLD,
+        organisation: evaluation.organisation,
+      }).organisations[0];
+      if (report === undefined)
+        throw new Error(`${r.file}: geen reglement van ${evaluation.organisation} in ${String(evaluation.year)}`);
+      const entry: EvaluationEntry = {
+        organisation: evaluation.organisation,
+        name: report.name,
+        year: evaluation.year,
+        conclusions: evaluation.conclusions,
+        actions: evaluation.actions.map((a) => ({
+          description: a.description,
+          owner: internal ? (a.owner ?? null) : null,
+          due: a.due ?? null,
+          done: a.done ?? null,
+          state: actionState(a, today),
+        })),
+        approval: evaluation.approval ?? null,
+        asOf: today,
+        report,
+      };
+      // The page has its own title: a leading "# …" heading of the text would be a second one.
+      return { entry, body: r.body.replace(/^\s*# [^\n]*\n/, ''), file: r.file };
+    });
+  const open = shard.statuses
+    .map(([, json]) => JSON.parse(json) as ComplaintStatus & { file: string })
+    .filter((s) => s.state === 'open' && !invalid.has(s.file))
+    .map((s) => ({
+      id: s.id,
+      organisation: s.organisation,
+      received: s.received,
+      handler: s.handler,
+      steps: s.steps
+        .filter(
+          (step) => step.due !== null && (step.status === 'open' || step.status === 'due-soon' || step.status === 'overdue'),
+        )
+        .map((step) => ({ id: step.id, title: step.title, due: step.due, status: step.status })),
+    }));
+  cached = { evaluations, open, skipped: invalid.size };
+  return cached;
+}
+
+/** The evaluations collection: one entry per evaluation, id `<slug>/<year>`. */
+export function evaluationLoader(): Loader {
+  return {
+    name: 'klachten-evaluations',
+    load: async (context) => {
+      const data = readRegister(fileURLToPath(context.config.root));
+      context.store.clear();
+      for (const { entry, body, file } of data.evaluations) {
+        const id = `${entry.organisation}/${String(entry.year)}`;
+        context.store.set({
+          id,
+          data: entry as unknown as Record<string, unknown>,
+          body,
+          filePath: file,
+          digest: context.generateDigest({ entry, body }),
+          rendered: await context.renderMarkdown(body),
+        });
+      }
+      if (data.skipped > 0)
+        context.logger.warn(
+          `${String(data.skipped)} klachtdossiers met fouten tellen niet mee in de evaluaties (zie klachten check)`,
+        );
+      context.logger.info(`${String(data.evaluations.length)} evaluaties geladen`);
+    },
+  };
+}
+
+/** The open complaints, for the internal site only (empty on the public site). */
+export function openComplaintsLoader(): Loader {
+  return {
+    name: 'klachten-open',
+    load: (context) => {
+      context.store.clear();
+      if (siteSettings(process.env).mode !== 'internal') return Promise.resolve();
+      for (const complaint of readRegister(fileURLToPath(context.config.root)).open)
+        context.store.set({ id: complaint.id, data: complaint as unknown as Record<string, unknown> });
+      return Promise.resolve();
+    },
+  };
+}
