@@ -23,8 +23,8 @@ const TEXT = Object.fromEntries(FILES.map((name) => [name, readFileSync(join(DIR
 const WORKFLOWS = Object.fromEntries(FILES.map((name) => [name, parse(TEXT[name] ?? '') as Workflow]));
 
 describe('the workflows', () => {
-  it('are the four the register needs', () => {
-    expect(FILES.sort()).toEqual(['ci.yml', 'overdue.yml', 'site.yml', 'validate.yml']);
+  it('are the five the register needs', () => {
+    expect(FILES.sort()).toEqual(['ci.yml', 'internal-site.yml', 'overdue.yml', 'site.yml', 'validate.yml']);
   });
 
   it.each(FILES)('%s grants nothing by default and least privilege per job, with a concurrency group', (name) => {
@@ -74,6 +74,10 @@ describe('the workflows', () => {
     expect(overdue).toMatch(/^([1-9]|[1-5]\d) [4-6] \* \* 1-5$/);
     expect(WORKFLOWS['overdue.yml']?.on).toHaveProperty('workflow_dispatch.inputs.dry-run.type', 'boolean');
     expect(schedule('site.yml')).toHaveLength(1);
+    // The internal site: on main, and once a year when the past year's evaluations are due.
+    expect(schedule('internal-site.yml')).toEqual([expect.stringMatching(/^\d+ \d+ \d+ 1 \*$/)]);
+    expect(TEXT['internal-site.yml']).toContain('npm run build:internal');
+    expect(TEXT['internal-site.yml']).toContain('path: dist-internal');
     expect(WORKFLOWS['validate.yml']?.on).toEqual({ pull_request: { paths: ['register/**', 'regulations/**'] } });
   });
 });
