@@ -80,6 +80,8 @@ function build(root: string, regulations: string): Run {
         ...process.env,
         ASTRO_TELEMETRY_DISABLED: '1',
         KLACHTEN_REGULATIONS: regulations,
+        // The regulation pages are measured; the sample register's evaluations belong to the five real organisations.
+        KLACHTEN_REGISTER: join(ROOT, 'bench/.work/geen-register'),
         KLACHTEN_SITE_OUT: out,
         KLACHTEN_SITE_CACHE: cache,
         KLACHTEN_TODAY: '2026-11-21',
