@@ -1,4 +1,4 @@
-import { STATES, type Breakdown, type RawFigures } from './figures.ts';
+import type { Breakdown, RawFigures } from './figures.ts';
 
 /**
  * A published count: the number, `"< 3"` for a count from 1 up to the threshold, or `"verborgen"` for a
@@ -185,6 +185,3 @@ export function anonymise(raw: RawFigures, threshold: number): PublishedFigures 
     improvementActions: raw.improvementActions,
   };
 }
-
-/** Every step cell name, for readers of the JSON. */
-export const STEP_CELLS = STATES;

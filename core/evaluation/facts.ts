@@ -1,5 +1,5 @@
 import { daysBetween, type IsoDate } from '../calendar/iso-date.ts';
-import { computeComplaintStatus, type StepState } from '../deadlines/compute-steps.ts';
+import { computeComplaintStatus, type ComplaintStatus, type StepState } from '../deadlines/compute-steps.ts';
 import type { RegulationVersion } from '../deadlines/regulation-set.ts';
 import type { Channel } from '../schemas/common.ts';
 import type { Complaint, Outcome } from '../schemas/complaint.ts';
@@ -63,14 +63,17 @@ function month(date: IsoDate | null | undefined): string | null {
   return date == null ? null : date.slice(0, 7);
 }
 
-/** The facts of one complaint under its regulation version, with steps and measures as they stand on `asOf`. */
+/**
+ * The facts of one complaint under its regulation version, with steps and measures as they stand on
+ * `asOf`. A caller that already computed the status on `asOf` passes it in.
+ */
 export function complaintFacts(
   complaint: Complaint,
   version: Pick<RegulationVersion, 'key' | 'regulation' | 'calendar'>,
   asOf: IsoDate,
+  status: ComplaintStatus = computeComplaintStatus(complaint, version, asOf),
 ): ComplaintFacts {
   const { regulation } = version;
-  const status = computeComplaintStatus(complaint, version, asOf);
   const withDeadline = new Set(regulation.steps.filter((s) => s.deadline !== undefined).map((s) => s.id));
   const steps: StepFact[] = [];
   for (const step of status.steps) {

@@ -79,10 +79,10 @@ export function evaluationState(
   };
 }
 
-function firstYear(facts: readonly ComplaintFacts[], slug: string, year: number): number {
+/** The earliest year among one organisation's complaints, or `year` when it has none earlier. */
+function firstYear(facts: readonly ComplaintFacts[], year: number): number {
   let first = year;
   for (const fact of facts) {
-    if (fact.organisation !== slug) continue;
     const y = Number(fact.month.slice(0, 4));
     if (y < first) first = y;
   }
@@ -104,24 +104,31 @@ export function evaluationReport(options: {
 }): EvaluationReport {
   const { regulations, facts, evaluations, year, asOf, threshold } = options;
   const organisations: OrganisationReport[] = [];
+  // Each organisation's years are counted from its own complaints only: one pass to sort them out.
+  const bySlug = new Map<string, ComplaintFacts[]>();
+  for (const fact of facts) {
+    const own = bySlug.get(fact.organisation);
+    if (own === undefined) bySlug.set(fact.organisation, [fact]);
+    else own.push(fact);
+  }
   for (const slug of [...regulations.keys()].sort()) {
     if (options.organisation !== undefined && slug !== options.organisation) continue;
     const regulation = regulationForYear(regulations, slug, year);
     if (regulation === undefined) continue;
-    const published = new Map<number, PublishedFigures>();
+    const own = bySlug.get(slug) ?? [];
+    const publish = (r: Regulation, y: number): PublishedFigures =>
+      anonymise(countYear({ regulation: r, year: y, facts: own, evaluations, asOf }), threshold);
+    const figures = publish(regulation, year);
+    const published = new Map<number, PublishedFigures | undefined>([[year, figures]]);
     const figuresOf = (y: number): PublishedFigures | undefined => {
-      const cached = published.get(y);
-      if (cached !== undefined) return cached;
-      const r = regulationForYear(regulations, slug, y);
-      if (r === undefined) return undefined;
-      const figures = anonymise(countYear({ regulation: r, year: y, facts, evaluations, asOf }), threshold);
-      published.set(y, figures);
-      return figures;
+      if (!published.has(y)) {
+        const r = regulationForYear(regulations, slug, y);
+        published.set(y, r === undefined ? undefined : publish(r, y));
+      }
+      return published.get(y);
     };
-    const figures = anonymise(countYear({ regulation, year, facts, evaluations, asOf }), threshold);
-    published.set(year, figures);
     const trend: TrendRow[] = [];
-    for (let y = Math.max(firstYear(facts, slug, year), year - TREND_YEARS); y <= year; y += 1) {
+    for (let y = Math.max(firstYear(own, year), year - TREND_YEARS); y <= year; y += 1) {
       const f = figuresOf(y);
       if (f === undefined) continue;
       const stepCells = (key: string): Cell[] => f.steps.map((s) => s.counts.cells[key] ?? 0);

@@ -40,10 +40,11 @@ export function scanShard(
     if (!wanted || (options.organisation !== undefined && complaint.organisation !== options.organisation)) continue;
     const version = versionInForce(regulations, complaint.organisation, complaint.received);
     if (!version) continue;
-    if (options.withFacts === true) result.facts.push([source.file, complaintFacts(complaint, version, today)]);
+    const status = computeComplaintStatus(complaint, version, today);
+    if (options.withFacts === true) result.facts.push([source.file, complaintFacts(complaint, version, today, status)]);
     if (!options.withStatus) continue;
     // The file goes last, spliced into the JSON: cheaper than copying the object for 100,000 complaints.
-    const json = JSON.stringify(computeComplaintStatus(complaint, version, today));
+    const json = JSON.stringify(status);
     result.statuses.push([complaint.id, `${json.slice(0, -1)},"file":${JSON.stringify(source.file)}}`]);
   }
   return result;

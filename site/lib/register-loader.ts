@@ -5,10 +5,11 @@ import { actionState } from '../../core/evaluation/figures.ts';
 import { evaluationReport, type OrganisationReport } from '../../core/evaluation/report.ts';
 import type { ComplaintStatus } from '../../core/deadlines/compute-steps.ts';
 import type { FactState } from '../../core/evaluation/facts.ts';
-import { complaintsDir, listMarkdown, loadEvaluations, loadRegulations, readSources } from '../../scripts/lib/files.ts';
+import { complaintsDir, listMarkdown, loadEvaluations, readSources } from '../../scripts/lib/files.ts';
 import { formatText } from '../../scripts/lib/format-diagnostics.ts';
 import { scanShard } from '../../scripts/lib/scan-shard.ts';
 import { buildDate } from './build-date.ts';
+import { buildRegulations } from './regulation-loader.ts';
 import { siteSettings } from './settings.ts';
 
 /** An improvement action as the pages show it; the owner only on the internal site. */
@@ -63,11 +64,7 @@ function readRegister(root: string): RegisterData {
   const settings = siteSettings(process.env);
   const internal = settings.mode === 'internal';
   const today = buildDate();
-  const loaded = loadRegulations(root, settings.regulations);
-  const broken = loaded.diagnostics.filter((d) => d.severity === 'error');
-  if (broken.length > 0)
-    throw new Error(`De reglementen bevatten fouten (zie klachten check):\n${broken.map(formatText).join('\n')}`);
-  const { regulations } = loaded;
+  const { regulations } = buildRegulations(root, settings.regulations);
   const dir = complaintsDir(root, settings.register);
   const paths = statSync(dir, { throwIfNoEntry: false })?.isDirectory() ? listMarkdown(dir) : [];
   const shard = scanShard(readSources(paths, root), regulations, today, { withStatus: internal, withFacts: true });
