@@ -5,6 +5,7 @@ import { evaluate } from './commands/evaluate.ts';
 import { newComplaint } from './commands/new.ts';
 import { prReport } from './commands/pr-report.ts';
 import { record } from './commands/record.ts';
+import { retention } from './commands/retention.ts';
 import { status } from './commands/status.ts';
 import { sync } from './commands/sync.ts';
 import { UsageError } from './lib/args.ts';
@@ -22,12 +23,13 @@ Opdrachten:
   sync       issues voor verstreken termijnen openen, bijwerken en sluiten (GitHub Actions)
   pr-report  de termijnen van de klachten die een pull request wijzigt (GitHub Actions)
   evaluate   de geanonimiseerde jaarcijfers voor de evaluatie, en een concept voor de directie
+  retention  dossiers over hun bewaartermijn tonen en (met --apply) anonimiseren
 
 'klachten <opdracht> --help' geeft de uitleg per opdracht.`;
 
 type Command = (args: string[], io: Io) => number | Promise<number>;
 
-const COMMANDS: Record<string, Command> = { check, status, new: newComplaint, record, sync, 'pr-report': prReport, evaluate };
+const COMMANDS: Record<string, Command> = { check, status, new: newComplaint, record, sync, 'pr-report': prReport, evaluate, retention };
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */
 export async function main(argv: string[], io: Io): Promise<number> {

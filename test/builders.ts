@@ -98,6 +98,9 @@ export function complaintText(overrides: Record<string, unknown> = {}, body = 'V
   return `---\n${stringify(complaintFields(overrides))}---\n${body}`;
 }
 
+/** A date on its own identifies no one, and the same date is often a step of another complaint. */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
 function stringLeaves(value: unknown, into: Set<string>): Set<string> {
   if (typeof value === 'string') into.add(value);
   else if (Array.isArray(value)) for (const item of value) stringLeaves(item, into);
@@ -120,7 +123,8 @@ export function personalValues(registerDir: string): string[] {
     const complaint = ComplaintSchema.safeParse(parseYaml(front));
     if (complaint.success) {
       const kept = stringLeaves(stripPersonal(ComplaintSchema, complaint.data), new Set());
-      for (const value of stringLeaves(complaint.data, new Set())) if (!kept.has(value) && value.length > 3) values.add(value);
+      for (const value of stringLeaves(complaint.data, new Set()))
+        if (!kept.has(value) && value.length > 3 && !ISO_DATE.test(value)) values.add(value);
     }
     for (const line of body.split('\n')) if (line.trim().length > 12) values.add(line.trim());
   }

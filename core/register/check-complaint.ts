@@ -4,7 +4,8 @@ import { stepDeadline, doneDate } from '../deadlines/compute-steps.ts';
 import { versionInForce, type RegulationSet } from '../deadlines/regulation-set.ts';
 import type { IsoDate } from '../calendar/iso-date.ts';
 import { CHANNEL_NAMES } from '../schemas/common.ts';
-import { COMPLAINT_ID, type Complaint } from '../schemas/complaint.ts';
+import { COMPLAINT_ID, ComplaintSchema, type Complaint } from '../schemas/complaint.ts';
+import { personalPaths } from '../schemas/walk.ts';
 import type { RequiredContent } from '../schemas/regulation.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import type { Locate } from './locate.ts';
@@ -95,9 +96,20 @@ export function checkComplaint(item: CheckableComplaint, regulations: Regulation
         report('error', 'required-content', content === 'dated' || content === 'description' ? ['id'] : ['complainant'], `verplichte inhoud ontbreekt: ${CONTENT_NAMES[content]}`);
       }
     }
-  } else if (complaint.complainant !== undefined || body.trim().length > 0) {
-    report('error', 'anonymised', ['anonymised'], 'dit dossier is geanonimiseerd maar bevat nog klagergegevens of klachttekst; verwijder die');
+  } else {
+    for (const path of personalPaths(ComplaintSchema, complaint)) {
+      report('error', 'anonymised', path, `dit dossier is geanonimiseerd maar ${path.join('.')} bevat nog persoonsgegevens; verwijder dit veld (klachten retention --apply doet dat)`, true);
+    }
+    if (body.trim().length > 0) {
+      report('error', 'anonymised', ['anonymised'], 'dit dossier is geanonimiseerd maar bevat nog klachttekst onder de front matter; verwijder die (klachten retention --apply doet dat)');
+    }
   }
+  const anonymised = complaint.anonymised !== undefined;
+  complaint.measures.forEach((measure, index) => {
+    if (!anonymised && measure.description === undefined) {
+      report('error', 'measure-description', ['measures', index], 'vul description in: wat de maatregel inhoudt (zonder persoonsgegevens)');
+    }
+  });
   if (complaint.handler !== undefined && complaint.involved.includes(complaint.handler)) {
     report('error', 'independence', ['handler'], `behandelaar ${complaint.handler} staat ook bij involved: de klacht gaat over deze persoon. ${regulation.independence}`);
   }
@@ -156,7 +168,7 @@ export function checkComplaint(item: CheckableComplaint, regulations: Regulation
     if (policy.steps !== undefined && !policy.steps.includes(step.id)) {
       report('error', 'extension', [...at, 'step'], `alleen ${policy.steps.join(', ')} mag verlengd worden${art(step.article)}`);
     }
-    if (policy.reasonRequired && extension.reason === undefined) {
+    if (policy.reasonRequired && extension.reason === undefined && !anonymised) {
       report('error', 'extension-reason', at, 'een verlenging moet gemotiveerd worden: vul reason in');
     }
     const earlier = complaint.extensions.slice(0, index).filter((e) => e.step === extension.step);
@@ -212,7 +224,7 @@ export function checkComplaint(item: CheckableComplaint, regulations: Regulation
 
   // Submission window.
   const window = regulation.complaint.submissionWindow;
-  if (window?.from === 'assignmentEnded') {
+  if (window?.from === 'assignmentEnded' && !anonymised) {
     if (complaint.assignmentEnded === undefined) {
       report('warning', 'submission-window', ['received'], `vul assignmentEnded in: een klacht kan tot ${formatTerm(window)} na afronding van de opdracht worden ingediend`);
     } else {

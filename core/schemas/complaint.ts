@@ -59,8 +59,8 @@ export type Suspension = z.output<typeof SuspensionSchema>;
 export const MeasureSchema = z.strictObject({
   /** `corrective` (fixes this complaint) or `preventive` (prevents recurrence). */
   kind: z.enum(['corrective', 'preventive']),
-  /** What is done; keep it free of personal data. */
-  description: z.string().min(1).register(personalData, { description: 'omschrijving van een maatregel' }),
+  /** What is done; keep it free of personal data. Required, except in a record the retention term anonymised. */
+  description: z.string().min(1).optional().register(personalData, { description: 'omschrijving van een maatregel' }),
   /** GitHub login of the person who carries it out (actienemer). */
   owner: LoginSchema.optional(),
   /** Due date. */
@@ -115,7 +115,7 @@ export const ComplaintSchema = z.strictObject({
   /** Written or oral. */
   form: z.enum(['written', 'oral']),
   /** The date on the complainant's letter (dagtekening), where the regulation asks for one. */
-  dated: IsoDateSchema.optional(),
+  dated: IsoDateSchema.optional().register(personalData, { description: 'dagtekening van de klachtbrief' }),
   complainant: ComplainantSchema.optional(),
   /** GitHub login of the handler (behandelaar); may be empty at intake. */
   handler: LoginSchema.optional(),

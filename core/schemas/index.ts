@@ -51,4 +51,4 @@ export {
   type EvaluationRecord,
   type ImprovementAction,
 } from './evaluation.ts';
-export { fieldsAt, stripPersonal } from './walk.ts';
+export { fieldsAt, personalPaths, stripPersonal } from './walk.ts';

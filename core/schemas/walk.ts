@@ -82,12 +82,24 @@ export function stripPersonal<T>(schema: AnySchema, value: T): T {
   return strip([schema], value) as T;
 }
 
-function strip(schemas: AnySchema[], value: unknown): unknown {
+/**
+ * The paths in `value` that hold a field its schema marks as personal data, in document order.
+ * @example personalPaths(ComplaintSchema, { id: 'KL-2026-0001', complainant: { name: 'X' } }) // [['complainant']]
+ */
+export function personalPaths(schema: AnySchema, value: unknown): PropertyKey[][] {
+  const found: PropertyKey[][] = [];
+  strip([schema], value, [], found);
+  return found;
+}
+
+function strip(schemas: AnySchema[], value: unknown, path: PropertyKey[] = [], found?: PropertyKey[][]): unknown {
   if (Array.isArray(value)) {
     return value.map((item, index) =>
       strip(
         schemas.flatMap((s) => children(s, index)),
         item,
+        [...path, index],
+        found,
       ),
     );
   }
@@ -95,8 +107,11 @@ function strip(schemas: AnySchema[], value: unknown): unknown {
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
     const fieldSchemas = schemas.flatMap((s) => children(s, key));
-    if (fieldSchemas.some(isPersonal)) continue;
-    out[key] = strip(fieldSchemas, item);
+    if (fieldSchemas.some(isPersonal)) {
+      if (item !== undefined) found?.push([...path, key]);
+      continue;
+    }
+    out[key] = strip(fieldSchemas, item, [...path, key], found);
   }
   return out;
 }

@@ -1,0 +1,8 @@
+export {
+  anonymisedComplaint,
+  anonymisedFileText,
+  applicableTerm,
+  retentionState,
+  retentionTermText,
+  type RetentionState,
+} from './retention.ts';

@@ -1,0 +1,243 @@
+import { existsSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import {
+  anonymisedComplaint,
+  anonymisedFileText,
+  complaintFacts,
+  personalPaths,
+  readComplaint,
+  retentionState,
+  versionInForce,
+  ComplaintSchema,
+  type Diagnostic,
+  type IsoDate,
+  type RegulationSet,
+  type SourceFile,
+} from '../../core/index.ts';
+import { COMMON_HELP, parseCommand, UsageError } from '../lib/args.ts';
+import { complaintsDir, listMarkdown, loadRegulations, readSources } from '../lib/files.ts';
+import { formatText } from '../lib/format-diagnostics.ts';
+import type { Io } from '../lib/io.ts';
+import { renderTable } from '../lib/table.ts';
+import { resolveToday } from '../lib/today.ts';
+
+export const RETENTION_HELP = `klachten retention: de bewaartermijn van de klachtdossiers bewaken
+
+Gebruik: klachten retention [--apply] [--json] [opties]
+
+Elk reglement noemt hoe lang de persoonsgegevens na afsluiting van een klacht blijven (retention). Zonder
+--apply toont deze opdracht welke dossiers over hun termijn zijn; er verandert niets.
+
+Met --apply verdwijnen uit die dossiers: de gegevens van de klager (complainant), de klachttekst, de
+dagtekening (dated), notities bij stappen, redenen van verlenging en opschorting, omschrijvingen en
+uitvoerders van maatregelen, de behandelaar en de betrokken medewerkers. Wat de jaarlijkse evaluatie
+telt, blijft: kanaal, vorm, categorie, uitkomst, stappen met datums, verlengingen, opschortingen,
+maatregelen, externe instanties en de afsluitdatum, met de aantekening anonymised: {on, term}. Voor
+elk dossier wordt nagerekend dat de cijfers voor de evaluatie gelijk blijven; zo niet, dan blijft het
+bestand ongewijzigd.
+
+De termijn loopt vanaf closed. Heeft een nieuwere versie van het reglement een kortere termijn, dan
+geldt die kortere termijn ook voor oudere klachten.
+
+De uitvoer noemt alleen ids, organisaties en datums, zodat hij in een CI-log mag staan.
+
+  --apply   de persoonsgegevens echt verwijderen (schrijft de bestanden)
+  --json    {today, applied, expired: [{id, file, organisation, closed, term, expires, anonymised}],
+            staleOpen: [{id, file, organisation, received}], kept, anonymisedBefore, unreadable: [file]}
+
+Exitcode: 0 klaar, 1 een bestand kon niet gelezen of niet geanonimiseerd worden (de andere zijn wel
+verwerkt), 2 verkeerd aangeroepen.
+
+Git bewaart de oude tekst in de geschiedenis: zie de README (Bewaartermijn) voor het opschonen daarvan.
+
+${COMMON_HELP}`;
+
+interface Expired {
+  id: string;
+  file: string;
+  organisation: string;
+  closed: IsoDate;
+  term: string;
+  expires: IsoDate;
+  /** Whether --apply removed the personal data in this run. */
+  anonymised: boolean;
+}
+
+interface StaleOpen {
+  id: string;
+  file: string;
+  organisation: string;
+  received: IsoDate;
+}
+
+/**
+ * Anonymises one record and checks the result before it is written: it must read, hold no personal
+ * field, raise no new error, and give the evaluation exactly the same facts.
+ * @returns the new text, or why it was refused.
+ */
+function anonymiseText(
+  source: SourceFile,
+  before: ReturnType<typeof readComplaint>,
+  regulations: RegulationSet,
+  today: IsoDate,
+  term: string,
+): { text: string } | { refused: string } {
+  const complaint = before.record?.complaint;
+  const version = complaint && versionInForce(regulations, complaint.organisation, complaint.received);
+  if (!complaint || !version) return { refused: 'niet leesbaar' };
+  const note = { on: complaint.anonymised?.on ?? today, term: complaint.anonymised?.term ?? term };
+  const text = anonymisedFileText(anonymisedComplaint(complaint, version, note), note);
+  const after = readComplaint({ file: source.file, text }, regulations, today);
+  if (!after.record) return { refused: 'het resultaat is niet leesbaar' };
+  if (personalPaths(ComplaintSchema, after.record.complaint).length > 0 || after.record.body.trim() !== '') {
+    return { refused: 'het resultaat bevat nog persoonsgegevens' };
+  }
+  const known = new Set(before.diagnostics.map((d) => `${d.code}\u0000${d.message}`));
+  const added = after.diagnostics.filter((d) => d.severity === 'error' && !known.has(`${d.code}\u0000${d.message}`));
+  if (added.length > 0) return { refused: `het resultaat geeft een nieuwe fout (${added.map((d) => d.code).join(', ')})` };
+  const factsBefore = JSON.stringify(complaintFacts(complaint, version, today));
+  const factsAfter = JSON.stringify(complaintFacts(after.record.complaint, version, today));
+  if (factsBefore !== factsAfter) return { refused: 'de cijfers voor de evaluatie zouden veranderen' };
+  return { text };
+}
+
+/** `klachten retention`. */
+export function retention(args: string[], io: Io): number {
+  const { values } = parseCommand(args, {
+    apply: { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
+  });
+  if (values.help) {
+    io.stdout(`${RETENTION_HELP}\n`);
+    return 0;
+  }
+  const today = resolveToday(values.today, io.now());
+  const { regulations } = loadRegulations(io.cwd, values.regulations);
+  const dir = complaintsDir(io.cwd, values.register);
+  if (!existsSync(dir))
+    throw new UsageError(`map met klachtdossiers niet gevonden: ${dir} (geef het register op met --register)`);
+
+  const expired: Expired[] = [];
+  const staleOpen: StaleOpen[] = [];
+  const unreadable: string[] = [];
+  let kept = 0;
+  let anonymisedBefore = 0;
+  let failed = 0;
+  for (const source of readSources(listMarkdown(dir), io.cwd)) {
+    const read = readComplaint(source, regulations, today);
+    const complaint = read.record?.complaint;
+    const state = complaint && retentionState(complaint, regulations, today);
+    if (!complaint || !state) {
+      unreadable.push(source.file);
+      const errors: Diagnostic[] = read.diagnostics.filter((d) => d.severity === 'error');
+      io.stderr(`${errors[0] ? formatText(errors[0]) : source.file}\n`);
+      continue;
+    }
+    if (state.state === 'kept') kept += 1;
+    else if (state.state === 'anonymised') anonymisedBefore += 1;
+    else if (state.state === 'open') {
+      if (state.staleOpen)
+        staleOpen.push({
+          id: complaint.id,
+          file: source.file,
+          organisation: complaint.organisation,
+          received: complaint.received,
+        });
+    } else if (complaint.closed !== undefined && state.expires !== null) {
+      const entry: Expired = {
+        id: complaint.id,
+        file: source.file,
+        organisation: complaint.organisation,
+        closed: complaint.closed,
+        term: state.term,
+        expires: state.expires,
+        anonymised: false,
+      };
+      expired.push(entry);
+      if (values.apply) {
+        const result = anonymiseText(source, read, regulations, today, state.term);
+        if ('refused' in result) {
+          failed += 1;
+          io.stderr(`${source.file}: niet geanonimiseerd: ${result.refused}; het bestand is ongewijzigd\n`);
+        } else {
+          writeFileSync(resolve(io.cwd, source.file), result.text);
+          entry.anonymised = true;
+        }
+      }
+    }
+  }
+
+  if (unreadable.length > 0) {
+    io.stderr(
+      `${unreadable.length} ${unreadable.length === 1 ? 'dossier' : 'dossiers'} niet leesbaar en dus niet beoordeeld; herstel ze (klachten check)\n`,
+    );
+  }
+  if (values.json) {
+    io.stdout(
+      `${JSON.stringify({ today, applied: values.apply, expired, staleOpen, kept, anonymisedBefore, unreadable }, null, 2)}\n`,
+    );
+  } else {
+    io.stdout(renderText({ today, apply: values.apply, expired, staleOpen, kept, anonymisedBefore }));
+  }
+  return unreadable.length > 0 || failed > 0 ? 1 : 0;
+}
+
+function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+function renderText(report: {
+  today: IsoDate;
+  apply: boolean;
+  expired: Expired[];
+  staleOpen: StaleOpen[];
+  kept: number;
+  anonymisedBefore: number;
+}): string {
+  const { expired, staleOpen } = report;
+  const lines: string[] = [];
+  const done = expired.filter((e) => e.anonymised).length;
+  if (expired.length === 0) {
+    lines.push(`Geen dossiers over hun bewaartermijn op ${report.today}.`);
+  } else {
+    lines.push(
+      report.apply
+        ? `${plural(done, 'dossier', 'dossiers')} geanonimiseerd op ${report.today}:`
+        : `${plural(expired.length, 'dossier', 'dossiers')} over de bewaartermijn op ${report.today}:`,
+      '',
+      renderTable(
+        ['id', 'organisatie', 'afgesloten', 'termijn verliep', 'termijn', ...(report.apply ? ['resultaat'] : [])],
+        expired.map((e) => [
+          e.id,
+          e.organisation,
+          e.closed,
+          e.expires,
+          e.term,
+          ...(report.apply ? [e.anonymised ? 'geanonimiseerd' : 'NIET gelukt (zie hierboven)'] : []),
+        ]),
+      ),
+    );
+    if (!report.apply) lines.push('', 'Met --apply worden de persoonsgegevens en de klachttekst uit deze dossiers verwijderd.');
+  }
+  if (staleOpen.length > 0) {
+    lines.push(
+      '',
+      `Nog open, maar langer dan de bewaartermijn geleden ontvangen (vul closed in als de klacht is afgehandeld):`,
+      '',
+      renderTable(
+        ['id', 'organisatie', 'ontvangen'],
+        staleOpen.map((s) => [s.id, s.organisation, s.received]),
+      ),
+    );
+  }
+  lines.push(
+    '',
+    `Binnen de termijn: ${plural(report.kept, 'afgesloten dossier', 'afgesloten dossiers')}; eerder geanonimiseerd: ${report.anonymisedBefore}.`,
+  );
+  if (report.apply && done > 0) {
+    lines.push(
+      'Let op: de oude tekst staat nog in de git-geschiedenis. Zie de README (Bewaartermijn) voor het opschonen na het samenvoegen.',
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
