@@ -22,6 +22,14 @@ function describeInput(input: unknown): string {
   return typeof input === 'string' ? 'tekst' : typeof input === 'number' ? 'een getal' : typeof input === 'boolean' ? 'true/false' : 'een waarde';
 }
 
+/**
+ * A typed value, quoted, when it can only be a code word (lower case, no spaces or @); otherwise
+ * `otherwise`. Messages reach CI logs, and a name or address typed into the wrong field must not.
+ */
+function shownValue(input: unknown, otherwise: string): string {
+  return typeof input === 'string' && /^[a-z0-9][a-z0-9_.-]{0,39}$/.test(input) ? `'${input}'` : otherwise;
+}
+
 /** The dotted path of an issue, for messages: `steps.ontvangstbevestiging`, `measures[0].owner`. */
 export function formatPath(path: readonly PropertyKey[]): string {
   return path
@@ -46,7 +54,7 @@ export function formatIssue(issue: z.core.$ZodIssue, schema: z.core.$ZodType): s
         .map((key) => {
           const suggestion = closestName(key, known);
           const hint = suggestion ? `; bedoelt u '${suggestion}'?` : `; toegestaan zijn: ${known.join(', ')}`;
-          return `${where}onbekend veld '${key}'${hint}`;
+          return `${where}onbekend veld ${shownValue(key, 'op deze regel')}${hint}`;
         })
         .join('\n');
     }
@@ -55,8 +63,7 @@ export function formatIssue(issue: z.core.$ZodIssue, schema: z.core.$ZodType): s
     case 'invalid_value': {
       const suggestion = typeof issue.input === 'string' ? closestName(issue.input, issue.values.map(String)) : undefined;
       const hint = suggestion ? `; bedoelt u '${suggestion}'?` : '';
-      const shown = typeof issue.input === 'string' ? `'${issue.input}'` : describeInput(issue.input);
-      return `${where}${shown} is niet toegestaan; kies uit ${issue.values.map(String).join(', ')}${hint}`;
+      return `${where}${shownValue(issue.input, typeof issue.input === 'string' ? 'deze waarde' : describeInput(issue.input))} is niet toegestaan; kies uit ${issue.values.map(String).join(', ')}${hint}`;
     }
     case 'invalid_union':
       if (issue.errors.length > 0) {

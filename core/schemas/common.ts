@@ -2,9 +2,15 @@ import { z } from 'zod';
 import { isIsoDate } from '../calendar/iso-date.ts';
 
 /** A calendar date written as `YYYY-MM-DD` that really exists (2026-02-30 does not). */
-export const IsoDateSchema = z
-  .string({ error: 'verwacht een datum als JJJJ-MM-DD' })
-  .refine(isIsoDate, { error: (issue) => `geen bestaande datum: ${String(issue.input)} (gebruik JJJJ-MM-DD)` });
+export const IsoDateSchema = z.string({ error: 'verwacht een datum als JJJJ-MM-DD' }).refine(isIsoDate, {
+  // The value is echoed only when it is digits and separators: a date field may hold a typed name.
+  error: (issue) => {
+    const input = String(issue.input);
+    return /^[\d\s./-]{1,20}$/.test(input)
+      ? `geen bestaande datum: ${input} (gebruik JJJJ-MM-DD)`
+      : 'geen bestaande datum (gebruik JJJJ-MM-DD)';
+  },
+});
 
 /** A lower-case identifier such as an organisation slug or a step id. */
 export const SlugSchema = z
