@@ -23,7 +23,7 @@ import { resolveToday } from '../lib/today.ts';
 
 export const RETENTION_HELP = `klachten retention: de bewaartermijn van de klachtdossiers bewaken
 
-Gebruik: klachten retention [--apply] [--json] [opties]
+Gebruik: klachten retention [--apply] [--json | --markdown] [opties]
 
 Elk reglement noemt hoe lang de persoonsgegevens na afsluiting van een klacht blijven (retention). Zonder
 --apply toont deze opdracht welke dossiers over hun termijn zijn; er verandert niets.
@@ -42,6 +42,7 @@ geldt die kortere termijn ook voor oudere klachten.
 De uitvoer noemt alleen ids, organisaties en datums, zodat hij in een CI-log mag staan.
 
   --apply   de persoonsgegevens echt verwijderen (schrijft de bestanden)
+  --markdown  de beschrijving van een pull request (de maandelijkse workflow gebruikt die)
   --json    {today, applied, expired: [{id, file, organisation, closed, term, expires, anonymised}],
             staleOpen: [{id, file, organisation, received}], kept, anonymisedBefore, unreadable: [file]}
 
@@ -106,11 +107,13 @@ export function retention(args: string[], io: Io): number {
   const { values } = parseCommand(args, {
     apply: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
+    markdown: { type: 'boolean', default: false },
   });
   if (values.help) {
     io.stdout(`${RETENTION_HELP}\n`);
     return 0;
   }
+  if (values.json && values.markdown) throw new UsageError('kies --json of --markdown, niet allebei');
   const today = resolveToday(values.today, io.now());
   const { regulations } = loadRegulations(io.cwd, values.regulations);
   const dir = complaintsDir(io.cwd, values.register);
@@ -177,7 +180,8 @@ export function retention(args: string[], io: Io): number {
       `${JSON.stringify({ today, applied: values.apply, expired, staleOpen, kept, anonymisedBefore, unreadable }, null, 2)}\n`,
     );
   } else {
-    io.stdout(renderText({ today, apply: values.apply, expired, staleOpen, kept, anonymisedBefore }));
+    const report: Report = { today, apply: values.apply, expired, staleOpen, kept, anonymisedBefore };
+    io.stdout(values.markdown ? renderMarkdown(report) : renderText(report));
   }
   return unreadable.length > 0 || failed > 0 ? 1 : 0;
 }
@@ -186,14 +190,56 @@ function plural(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
-function renderText(report: {
+interface Report {
   today: IsoDate;
   apply: boolean;
   expired: Expired[];
   staleOpen: StaleOpen[];
   kept: number;
   anonymisedBefore: number;
-}): string {
+}
+
+/** The description of the monthly pull request: ids and dates only, and what to do after merging. */
+function renderMarkdown(report: Report): string {
+  const done = report.expired.filter((e) => !report.apply || e.anonymised);
+  const lines = [
+    done.length === 0
+      ? `Geen dossiers over de bewaartermijn op ${report.today}.`
+      : report.apply
+        ? `De bewaartermijn van ${plural(done.length, 'dossier', 'dossiers')} is verstreken. \`klachten retention --apply\` heeft op ${report.today} de gegevens van de klager, de klachttekst, de dagtekening, notities, redenen, omschrijvingen, de behandelaar en de betrokken medewerkers verwijderd. Wat de jaarlijkse evaluatie telt, is gebleven; per dossier is nagerekend dat de cijfers gelijk blijven.`
+        : `Op ${report.today} ${done.length === 1 ? 'is 1 dossier' : `zijn ${done.length} dossiers`} over de bewaartermijn.`,
+  ];
+  if (done.length > 0) {
+    lines.push('', '| Dossier | Organisatie | Afgesloten | Termijn verliep | Termijn |', '|---|---|---|---|---|');
+    for (const e of done) lines.push(`| ${e.id} | ${e.organisation} | ${e.closed} | ${e.expires} | ${e.term} |`);
+  }
+  const failed = report.expired.length - done.length;
+  if (failed > 0)
+    lines.push(
+      '',
+      `**${plural(failed, 'dossier kon', 'dossiers konden')} niet geanonimiseerd worden**; zie het log van de workflow.`,
+    );
+  if (report.staleOpen.length > 0) {
+    lines.push(
+      '',
+      `Nog open, maar langer dan de bewaartermijn geleden ontvangen: ${report.staleOpen.map((s) => s.id).join(', ')}. Vul \`closed\` in als de klacht is afgehandeld.`,
+    );
+  }
+  lines.push(
+    '',
+    '### Voor het samenvoegen',
+    '',
+    '- [ ] De directie heeft de lijst bekeken (geen lopende procedure of bezwaar waarvoor het dossier langer moet blijven).',
+    '- [ ] De controle van de klachtdossiers in deze workflow is groen.',
+    '',
+    '### Na het samenvoegen',
+    '',
+    'De oude tekst van deze dossiers staat nog in de git-geschiedenis en in deze pull request. Volg de stappen in de README (Bewaartermijn, de geschiedenis opschonen) om hem daar te verwijderen.',
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+function renderText(report: Report): string {
   const { expired, staleOpen } = report;
   const lines: string[] = [];
   const done = expired.filter((e) => e.anonymised).length;

@@ -150,10 +150,22 @@ describe('klachten retention', () => {
     expect(readFileSync(broken, 'utf8')).toBe('---\nid: KL-2024-0020\nreceived: [niet goed\n---\nVerzonnen.\n');
   });
 
+  it('describes the monthly pull request in Markdown, with ids and dates', () => {
+    const dir = sample();
+    const result = run(dir, ['retention', '--today', '2026-11-22', '--apply', '--markdown']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^De bewaartermijn van 18 dossiers is verstreken\./);
+    expect(result.stdout).toContain('| KL-2024-0001 | coulant | 2024-02-26 | 2026-02-26 | 2 jaar na afsluiting (coulant@1) |');
+    expect(result.stdout).toContain('### Na het samenvoegen');
+    const none = run(dir, ['retention', '--today', '2026-11-22', '--markdown']);
+    expect(none.stdout).toMatch(/^Geen dossiers over de bewaartermijn op 2026-11-22\./);
+    expect(run(dir, ['retention', '--json', '--markdown']).code).toBe(2);
+  });
+
   it('explains itself and refuses unknown options', () => {
     const help = run(ROOT, ['retention', '--help']);
     expect(help.code).toBe(0);
-    expect(help.stdout).toContain('Gebruik: klachten retention [--apply] [--json] [opties]');
+    expect(help.stdout).toContain('Gebruik: klachten retention [--apply] [--json | --markdown] [opties]');
     const wrong = run(ROOT, ['retention', '--aply']);
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toContain('onbekende optie --aply');

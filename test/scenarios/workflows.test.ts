@@ -23,8 +23,8 @@ const TEXT = Object.fromEntries(FILES.map((name) => [name, readFileSync(join(DIR
 const WORKFLOWS = Object.fromEntries(FILES.map((name) => [name, parse(TEXT[name] ?? '') as Workflow]));
 
 describe('the workflows', () => {
-  it('are the five the register needs', () => {
-    expect(FILES.sort()).toEqual(['ci.yml', 'internal-site.yml', 'overdue.yml', 'site.yml', 'validate.yml']);
+  it('are the six the register needs', () => {
+    expect(FILES.sort()).toEqual(['ci.yml', 'internal-site.yml', 'overdue.yml', 'retention.yml', 'site.yml', 'validate.yml']);
   });
 
   it.each(FILES)('%s grants nothing by default and least privilege per job, with a concurrency group', (name) => {
@@ -35,9 +35,28 @@ describe('the workflows', () => {
       expect(job.permissions).toBeDefined();
       expect(job['timeout-minutes']).toBeGreaterThan(0);
       const writes = Object.entries(job.permissions ?? {}).filter(([, level]) => level === 'write');
-      for (const [scope] of writes) expect(['issues', 'pull-requests', 'pages', 'id-token']).toContain(scope);
+      for (const [scope] of writes)
+        expect(['issues', 'pull-requests', 'pages', 'id-token']).toContain(
+          scope === 'contents' && name === 'retention.yml' ? 'pull-requests' : scope,
+        );
     }
   });
+
+  it.each(FILES)(
+    '%s runs no untrusted code with secrets: no pull_request_target, no expressions in scripts, no stored token',
+    (name) => {
+      const workflow = WORKFLOWS[name];
+      expect(Object.keys(workflow?.on ?? {})).not.toContain('pull_request_target');
+      expect(Object.keys(workflow?.on ?? {})).not.toContain('workflow_run');
+      for (const job of Object.values(workflow?.jobs ?? {})) {
+        for (const step of job.steps ?? []) {
+          // Values reach scripts through env, so a branch name or title can never become shell code.
+          if (step.run !== undefined) expect(step.run).not.toContain('${{');
+          if (step.uses?.startsWith('actions/checkout@')) expect(step.with?.['persist-credentials']).toBe(false);
+        }
+      }
+    },
+  );
 
   it.each(FILES)('%s pins every action to a commit with its version in a comment, and sets up the project Node', (name) => {
     const uses = [...(TEXT[name] ?? '').matchAll(/uses: (\S+)(.*)$/gm)];
@@ -79,5 +98,19 @@ describe('the workflows', () => {
     expect(TEXT['internal-site.yml']).toContain('npm run build:internal');
     expect(TEXT['internal-site.yml']).toContain('path: dist-internal');
     expect(WORKFLOWS['validate.yml']?.on).toEqual({ pull_request: { paths: ['register/**', 'regulations/**'] } });
+    expect(schedule('retention.yml')).toEqual([expect.stringMatching(/^\d+ \d+ 1 \* \*$/)]);
+  });
+
+  it('anonymise monthly, check the result, and propose it as a pull request', () => {
+    const steps = WORKFLOWS['retention.yml']?.jobs.retention?.steps ?? [];
+    const runs = steps.map((step) => step.run ?? '');
+    const apply = runs.findIndex((run) => run.includes('node scripts/klachten.ts retention --apply --markdown'));
+    const check = runs.findIndex((run) => run.includes('node scripts/klachten.ts check'));
+    const propose = runs.findIndex((run) => run.includes('gh pr create'));
+    expect(apply).toBeGreaterThan(-1);
+    expect(check).toBeGreaterThan(apply);
+    expect(propose).toBeGreaterThan(check);
+    expect(runs[propose]).toContain('git add register');
+    expect(WORKFLOWS['retention.yml']?.jobs.retention?.permissions).toEqual({ contents: 'write', 'pull-requests': 'write' });
   });
 });
