@@ -77,7 +77,10 @@ export function record(args: string[], io: Io): number {
     return 1;
   }
   writeFileSync(path, edited.text);
-  const was = edited.previous === undefined ? '' : ` (was: ${edited.previous})`;
+  // Only the earlier date: a note may hold personal data and this output may reach a log.
+  const previousDate =
+    edited.previous === undefined ? undefined : (/\d{4}-\d{2}-\d{2}/.exec(edited.previous)?.[0] ?? 'een andere waarde');
+  const was = previousDate === undefined ? '' : ` (was: ${previousDate})`;
   io.stdout(`${id}: ${stepId} vastgelegd op ${on}${was} in ${file}\n\n`);
   io.stdout(`${renderSteps(computeComplaintStatus(after.record.complaint, version, today))}\n`);
   return 0;

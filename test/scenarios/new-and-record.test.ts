@@ -158,6 +158,19 @@ describe('klachten record', () => {
     );
   });
 
+  it('names only the earlier date when it replaces a step with a note', () => {
+    const dir = scratchProject();
+    const first = klachten(
+      ['record', 'KL-2025-0002', 'uitkomst-gemeld', '--on', '2025-06-24', '--note', 'Gebeld met Verzonnen Persoon', ...TODAY],
+      { cwd: dir },
+    );
+    expect(first.code).toBe(0);
+    const again = klachten(['record', 'KL-2025-0002', 'uitkomst-gemeld', '--on', '2025-06-25', ...TODAY], { cwd: dir });
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('(was: 2025-06-24)');
+    expect(again.stdout + again.stderr).not.toContain('Verzonnen Persoon');
+  });
+
   it('refuses an unknown step, a date before receipt and an unknown id, leaving the file as it was', () => {
     const dir = scratchProject();
     const before = readFileSync(join(dir, file), 'utf8');
