@@ -49,7 +49,7 @@ De uitvoer noemt alleen ids, organisaties en datums, zodat hij in een CI-log mag
 Exitcode: 0 klaar, 1 een bestand kon niet gelezen of niet geanonimiseerd worden (de andere zijn wel
 verwerkt), 2 verkeerd aangeroepen.
 
-Git bewaart de oude tekst in de geschiedenis: zie de README (Bewaartermijn) voor het opschonen daarvan.
+Git bewaart de oude tekst in de geschiedenis: zie de README, 'Retention and the git history', voor het opschonen daarvan.
 
 ${COMMON_HELP}`;
 
@@ -234,7 +234,7 @@ function renderMarkdown(report: Report): string {
     '',
     '### Na het samenvoegen',
     '',
-    'De oude tekst van deze dossiers staat nog in de git-geschiedenis en in deze pull request. Volg de stappen in de README (Bewaartermijn, de geschiedenis opschonen) om hem daar te verwijderen.',
+    'De oude tekst van deze dossiers staat nog in de git-geschiedenis en in deze pull request. Volg de stappen in de README (Retention and the git history) om hem daar te verwijderen.',
   );
   return `${lines.join('\n')}\n`;
 }
@@ -282,7 +282,7 @@ function renderText(report: Report): string {
   );
   if (report.apply && done > 0) {
     lines.push(
-      'Let op: de oude tekst staat nog in de git-geschiedenis. Zie de README (Bewaartermijn) voor het opschonen na het samenvoegen.',
+      'Let op: de oude tekst staat nog in de git-geschiedenis. Zie de README (Retention and the git history) voor het opschonen na het samenvoegen.',
     );
   }
   return `${lines.join('\n')}\n`;
