@@ -113,4 +113,25 @@ describe('the workflows', () => {
     expect(runs[propose]).toContain('git add register');
     expect(WORKFLOWS['retention.yml']?.jobs.retention?.permissions).toEqual({ contents: 'write', 'pull-requests': 'write' });
   });
+
+  it('have management own the register and the regulations, and a pull request template', () => {
+    const rules = readFileSync(join(ROOT, '.github/CODEOWNERS'), 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() !== '' && !line.startsWith('#'))
+      .map((line) => line.trim().split(/\s+/));
+    const owners = (path: string): string[] =>
+      // The last matching line wins.
+      rules
+        .filter(([pattern = '']) => path.startsWith(pattern.replace(/^\//, '')))
+        .at(-1)
+        ?.slice(1) ?? [];
+    const management = owners('register/complaints/2026/KL-2026-0001.md');
+    expect(management.length).toBeGreaterThan(0);
+    expect(owners('register/evaluations/mvz/2025.md')).toEqual(management);
+    expect(owners('regulations/mvz/2020-01-01.md')).toEqual(management);
+    expect(owners('.github/workflows/retention.yml').length).toBeGreaterThan(0);
+    const template = readFileSync(join(ROOT, '.github/pull_request_template.md'), 'utf8');
+    expect(template).toContain('docs/klacht-registreren.md');
+    expect(template).toMatch(/- \[ \] .*persoonsgegevens/);
+  });
 });
