@@ -3,6 +3,7 @@ import { RegisterError } from '../core/index.ts';
 import { check } from './commands/check.ts';
 import { evaluate } from './commands/evaluate.ts';
 import { exportPerson } from './commands/export.ts';
+import { history } from './commands/history.ts';
 import { newComplaint } from './commands/new.ts';
 import { prReport } from './commands/pr-report.ts';
 import { record } from './commands/record.ts';
@@ -25,13 +26,25 @@ Opdrachten:
   pr-report  de termijnen van de klachten die een pull request wijzigt (GitHub Actions)
   evaluate   de geanonimiseerde jaarcijfers voor de evaluatie, en een concept voor de directie
   export     alles wat het register over één persoon bevat (inzageverzoek)
+  history    wie wat wanneer aan een klachtdossier veranderde (uit git)
   retention  dossiers over hun bewaartermijn tonen en (met --apply) anonimiseren
 
 'klachten <opdracht> --help' geeft de uitleg per opdracht.`;
 
 type Command = (args: string[], io: Io) => number | Promise<number>;
 
-const COMMANDS: Record<string, Command> = { check, status, new: newComplaint, record, sync, 'pr-report': prReport, evaluate, retention, export: exportPerson };
+const COMMANDS: Record<string, Command> = {
+  check,
+  status,
+  new: newComplaint,
+  record,
+  sync,
+  'pr-report': prReport,
+  evaluate,
+  retention,
+  export: exportPerson,
+  history,
+};
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */
 export async function main(argv: string[], io: Io): Promise<number> {
