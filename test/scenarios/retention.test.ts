@@ -54,8 +54,11 @@ describe('klachten retention', () => {
     const before = snapshot(dir);
     const result = run(dir, ['retention', '--today', '2026-11-22']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('18 dossiers over de bewaartermijn op 2026-11-22:');
-    expect(result.stdout).toMatch(/^KL-2024-0001 +coulant +2024-02-26 +2026-02-26 +2 jaar na afsluiting \(coulant@1\)$/m);
+    expect(result.stdout).toContain('2 dossiers over de bewaartermijn op 2026-11-22:');
+    expect(result.stdout).toMatch(/^KL-2024-0017 +coulant +2024-11-15 +2026-11-15 +2 jaar na afsluiting \(coulant@1\)$/m);
+    // The sample's older complaints were anonymised on 2026-11-01.
+    expect(result.stdout).not.toContain('KL-2024-0001');
+    expect(result.stdout).toContain('eerder geanonimiseerd: 16.');
     // Closed 2024-12-09: its term runs until 2026-12-09.
     expect(result.stdout).not.toContain('KL-2024-0019');
     expect(result.stdout).toContain('Met --apply worden de persoonsgegevens');
@@ -72,12 +75,16 @@ describe('klachten retention', () => {
 
     const applied = run(dir, ['retention', '--today', today, '--apply']);
     expect(applied.code).toBe(0);
-    expect(applied.stdout).toContain('18 dossiers geanonimiseerd op 2026-11-22:');
+    expect(applied.stdout).toContain('2 dossiers geanonimiseerd op 2026-11-22:');
     expect(applied.stdout).toContain('git-geschiedenis');
 
     const after = snapshot(dir);
     const changed = [...after].filter(([, text]) => text.includes('\nanonymised:'));
     expect(changed.map(([file]) => file)).toHaveLength(18);
+    expect([...after].filter(([file, text]) => text !== original.get(file)).map(([file]) => file)).toEqual([
+      'register/complaints/2024/KL-2024-0017.md',
+      'register/complaints/2024/KL-2024-0018.md',
+    ]);
     const anonymisedText = changed.map(([, text]) => text).join('\n');
     for (const value of personal) {
       // The value is gone from every anonymised file; complaints within their term keep theirs.
@@ -146,7 +153,7 @@ describe('klachten retention', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^register\/complaints\/2024\/KL-2024-0020\.md:\d+:\d+: ongeldige YAML/m);
     expect(result.stderr).toContain('1 dossier niet leesbaar en dus niet beoordeeld');
-    expect(result.stdout).toContain('18 dossiers geanonimiseerd');
+    expect(result.stdout).toContain('2 dossiers geanonimiseerd');
     expect(readFileSync(broken, 'utf8')).toBe('---\nid: KL-2024-0020\nreceived: [niet goed\n---\nVerzonnen.\n');
   });
 
@@ -154,8 +161,8 @@ describe('klachten retention', () => {
     const dir = sample();
     const result = run(dir, ['retention', '--today', '2026-11-22', '--apply', '--markdown']);
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^De bewaartermijn van 18 dossiers is verstreken\./);
-    expect(result.stdout).toContain('| KL-2024-0001 | coulant | 2024-02-26 | 2026-02-26 | 2 jaar na afsluiting (coulant@1) |');
+    expect(result.stdout).toMatch(/^De bewaartermijn van 2 dossiers is verstreken\./);
+    expect(result.stdout).toContain('| KL-2024-0017 | coulant | 2024-11-15 | 2026-11-15 | 2 jaar na afsluiting (coulant@1) |');
     expect(result.stdout).toContain('### Na het samenvoegen');
     const none = run(dir, ['retention', '--today', '2026-11-22', '--markdown']);
     expect(none.stdout).toMatch(/^Geen dossiers over de bewaartermijn op 2026-11-22\./);
