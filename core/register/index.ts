@@ -2,6 +2,14 @@ export { checkComplaint, checkUniqueIds, type CheckableComplaint } from './check
 export { errorToDiagnostic, RegisterError, type Diagnostic } from './diagnostic.ts';
 export { formatIssue, formatPath } from './format-issue.ts';
 export { MAX_FILE_BYTES, splitFrontMatter, type FrontMatterParts } from './front-matter.ts';
+export {
+  diffVersions,
+  mergeOwnChanges,
+  readVersion,
+  type ChangeKind,
+  type ComplaintVersion,
+  type FieldChange,
+} from './diff-versions.ts';
 export { createLocator, locatePath, type Locate, type Position } from './locate.ts';
 export { parseFrontMatterFile, sortDiagnostics, type ParsedFile } from './parse-file.ts';
 export {

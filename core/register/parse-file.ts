@@ -6,7 +6,7 @@ import { splitFrontMatter } from './front-matter.ts';
 import { createLocator } from './locate.ts';
 
 /** Nesting deeper than this is refused; a complaint file is four levels deep at most. */
-const MAX_DEPTH = 20;
+export const MAX_DEPTH = 20;
 
 /** The result of reading one Markdown file with front matter. */
 export interface ParsedFile<T> {

@@ -1,7 +1,15 @@
 import { readFileSync, statSync } from 'node:fs';
 import { relative, sep } from 'node:path';
-import { load } from 'js-yaml';
-import { ComplaintSchema, fieldsAt, personalPaths, RegisterError, splitFrontMatter } from '../../core/index.ts';
+import {
+  diffVersions,
+  mergeOwnChanges,
+  readVersion,
+  RegisterError,
+  type ChangeKind,
+  type ComplaintVersion,
+  type FieldChange,
+} from '../../core/index.ts';
+import { amsterdamMinute } from '../lib/amsterdam-minute.ts';
 import { COMMON_HELP, parseCommand, UsageError } from '../lib/args.ts';
 import { complaintsDir } from '../lib/files.ts';
 import { findComplaintFile } from '../lib/find-complaint.ts';
@@ -33,32 +41,8 @@ Voorbeeld: klachten history KL-2026-0007
 
 ${COMMON_HELP}`;
 
-/** The same nesting limit as core/register/parse-file.ts. */
-const MAX_DEPTH = 20;
 /** Starts each commit in the log output; never in a sha, name or path. */
 const RECORD = '\x1e';
-/** The pseudo field for the Markdown body under the front matter. */
-const BODY_FIELD = 'tekst';
-
-type Segment = string | number;
-type ChangeKind = 'added' | 'changed' | 'removed';
-
-/** One readable version of the file. */
-interface Version {
-  data: Record<string, unknown>;
-  body: string;
-  /** Where this version holds personal data, as {@link personalPaths} reports it. */
-  personal: PropertyKey[][];
-}
-
-interface FieldChange {
-  field: string;
-  change: ChangeKind;
-  /** Why the values are left out: personal data, or a field the schema does not know. */
-  hidden: 'personal' | 'unknown' | undefined;
-  from?: unknown;
-  to?: unknown;
-}
 
 interface Revision {
   readable: boolean;
@@ -79,121 +63,9 @@ interface CommitRevision extends Revision {
   movedFrom: string | undefined;
 }
 
-const AMSTERDAM = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Amsterdam',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
-function amsterdamMinute(iso: string): string {
-  const instant = new Date(iso);
-  if (Number.isNaN(instant.getTime())) return iso;
-  const parts = AMSTERDAM.formatToParts(instant);
-  const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}`;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-
 /** Control and format characters (escapes, bidi overrides) from the repository are never written to the terminal. */
 function printable(text: string): string {
   return text.replace(/[\p{Cc}\p{Cf}]/gu, '?');
-}
-
-/** Parses one version as the register does: YAML only, no aliases or custom tags; undefined when that fails. */
-function readVersion(text: string, file: string, size: number): Version | undefined {
-  try {
-    const parts = splitFrontMatter(text, file, size);
-    const data: unknown = load(parts.yaml, { maxAliases: 0, maxDepth: MAX_DEPTH, filename: file });
-    if (!isRecord(data)) return undefined;
-    return { data, body: parts.body, personal: personalPaths(ComplaintSchema, data) };
-  } catch {
-    // Any failure means the same thing here: this version is shown as unreadable and skipped.
-    return undefined;
-  }
-}
-
-interface Leaf {
-  path: Segment[];
-  value: unknown;
-}
-
-/** The values of a front matter by dotted path; empty lists and objects count as values. */
-function leaves(value: unknown, path: Segment[], into: Map<string, Leaf>): Map<string, Leaf> {
-  if (Array.isArray(value) && value.length > 0) value.forEach((item: unknown, i) => leaves(item, [...path, i], into));
-  else if (isRecord(value) && Object.keys(value).length > 0)
-    for (const [key, item] of Object.entries(value)) leaves(item, [...path, key], into);
-  else if (path.length > 0) into.set(path.join('.'), { path, value });
-  return into;
-}
-
-/** Why a value at `path` in `version` may not be shown, if so. */
-function hiddenIn(path: Segment[], version: Version): FieldChange['hidden'] {
-  if (version.personal.some((p) => p.every((segment, i) => segment === path[i]))) return 'personal';
-  // A field the schema does not know could hold anything; only its name is shown.
-  let parent: unknown = version.data;
-  for (const [i, segment] of path.entries()) {
-    if (!Array.isArray(parent)) {
-      const known = fieldsAt(ComplaintSchema, path.slice(0, i));
-      if (known.length > 0 && !known.includes(String(segment))) return 'unknown';
-    }
-    parent = Array.isArray(parent) ? (parent as unknown[])[Number(segment)] : isRecord(parent) ? parent[segment] : undefined;
-  }
-  return undefined;
-}
-
-/** Old keys in their order, each new key inserted after the key before it in the new version. */
-function mergeOrder(old: readonly string[], now: readonly string[]): string[] {
-  const order = [...old];
-  let last = -1;
-  for (const key of now) {
-    const at = order.indexOf(key);
-    if (at === -1) order.splice(++last, 0, key);
-    else last = at;
-  }
-  return order;
-}
-
-function sameLeaf(a: unknown, b: unknown): boolean {
-  if (Object.is(a, b)) return true;
-  // Leaves that are objects are empty lists or objects.
-  return typeof a === 'object' && typeof b === 'object' && a !== null && b !== null && Array.isArray(a) === Array.isArray(b);
-}
-
-function fieldChange(field: string, change: ChangeKind, hidden: FieldChange['hidden'], from: unknown, to: unknown): FieldChange {
-  if (hidden !== undefined) return { field, change, hidden };
-  if (change === 'added') return { field, change, hidden, to };
-  if (change === 'removed') return { field, change, hidden, from };
-  return { field, change, hidden, from, to };
-}
-
-/** Field by field changes from `before` (nothing, for the first version) to `after`. */
-function diffVersions(before: Version | undefined, after: Version): FieldChange[] {
-  const old = before ? leaves(before.data, [], new Map()) : new Map<string, Leaf>();
-  const now = leaves(after.data, [], new Map());
-  const changes: FieldChange[] = [];
-  for (const field of mergeOrder([...old.keys()], [...now.keys()])) {
-    const a = old.get(field);
-    const b = now.get(field);
-    if (a && b && before) {
-      if (!sameLeaf(a.value, b.value))
-        changes.push(fieldChange(field, 'changed', hiddenIn(a.path, before) ?? hiddenIn(b.path, after), a.value, b.value));
-    } else if (b) changes.push(fieldChange(field, 'added', hiddenIn(b.path, after), undefined, b.value));
-    else if (a && before) changes.push(fieldChange(field, 'removed', hiddenIn(a.path, before), a.value, undefined));
-  }
-  const oldBody = before?.body ?? '';
-  const hadBody = oldBody.trim() !== '';
-  const hasBody = after.body.trim() !== '';
-  if (hadBody && hasBody && oldBody !== after.body) changes.push(fieldChange(BODY_FIELD, 'changed', 'personal', null, null));
-  else if (hasBody && !hadBody) changes.push(fieldChange(BODY_FIELD, 'added', 'personal', null, null));
-  else if (hadBody && !hasBody) changes.push(fieldChange(BODY_FIELD, 'removed', 'personal', null, null));
-  return changes;
 }
 
 interface LogEntry {
@@ -266,44 +138,32 @@ function readBlobs(cwd: string, specs: readonly string[]): Map<string, Buffer | 
 }
 
 /** The file in one commit (or on disk): not there, there but unreadable, or read. */
-type Snapshot = 'absent' | 'unreadable' | Version;
+type Snapshot = 'absent' | 'unreadable' | ComplaintVersion;
 
 function snapshot(blob: Buffer | undefined, file: string): Snapshot {
   if (blob === undefined) return 'absent';
   return readVersion(blob.toString('utf8'), file, blob.length) ?? 'unreadable';
 }
 
-const NOTHING: Version = { data: {}, body: '', personal: [] };
+const NOTHING: ComplaintVersion = { data: {}, body: '', personal: [] };
 
 /**
  * What `after` changed compared with `base`, the file before it. An unreadable base is skipped: the
  * comparison is then with `lastReadable`, the newest readable version before it.
  */
-function revisionOf(base: Snapshot, after: Snapshot, lastReadable: Version | undefined): Revision {
+function revisionOf(base: Snapshot, after: Snapshot, lastReadable: ComplaintVersion | undefined): Revision {
   if (after === 'unreadable') return { readable: false, deleted: false, changes: [] };
   const before = base === 'absent' ? undefined : base === 'unreadable' ? lastReadable : base;
   if (after === 'absent') return { readable: true, deleted: true, changes: diffVersions(before, NOTHING) };
   return { readable: true, deleted: false, changes: diffVersions(before, after) };
 }
 
-/**
- * A merge's own changes: those where it took the value of none of its other parents, as `git log --cc`
- * shows a merge. Changes that came in from a branch are listed with the commits on that branch.
- */
+/** A merge's own changes ({@link mergeOwnChanges}); all of them when the merge or every other parent is unreadable. */
 function ownChanges(changes: readonly FieldChange[], after: Snapshot, others: readonly Snapshot[]): FieldChange[] {
   const result = after === 'absent' ? NOTHING : after;
   const sides = others.flatMap((other) => (other === 'absent' ? [NOTHING] : other === 'unreadable' ? [] : [other]));
   if (result === 'unreadable' || sides.length === 0) return [...changes];
-  const mine = leaves(result.data, [], new Map());
-  const theirs = sides.map((side) => ({ side, values: leaves(side.data, [], new Map()) }));
-  return changes.filter((change) =>
-    theirs.every(({ side, values }) => {
-      if (change.field === BODY_FIELD) return side.body !== result.body;
-      const a = mine.get(change.field);
-      const b = values.get(change.field);
-      return a === undefined || b === undefined ? a !== b : !sameLeaf(a.value, b.value);
-    }),
-  );
+  return mergeOwnChanges(changes, result, sides);
 }
 
 function requireRepository(cwd: string): void {
@@ -410,8 +270,8 @@ function parentSpecs(entry: Located): string[] {
 function compareCommits(
   located: readonly Located[],
   blobs: ReadonlyMap<string, Buffer | undefined>,
-): { commits: CommitRevision[]; lastReadable: Version | undefined } {
-  let lastReadable: Version | undefined;
+): { commits: CommitRevision[]; lastReadable: ComplaintVersion | undefined } {
+  let lastReadable: ComplaintVersion | undefined;
   const commits = located.flatMap((entry): CommitRevision[] => {
     const [base = 'absent', ...others] = parentSpecs(entry).map((spec) => snapshot(blobs.get(spec), spec));
     const after = snapshot(blobs.get(`${entry.commit}:${entry.path}`), entry.path);
