@@ -6,6 +6,8 @@ import { listMarkdown } from './files.ts';
 
 /** The file of complaint `id` below the complaints folder. */
 export function findComplaintFile(dir: string, id: string): string {
+  if (!existsSync(dir))
+    throw new UsageError(`map met klachtdossiers niet gevonden: ${dir} (geef het register op met --register)`);
   const files = listMarkdown(dir);
   const match = files.find((file) => file.endsWith(`/${id}.md`) || file.endsWith(`\\${id}.md`));
   if (match) return match;
