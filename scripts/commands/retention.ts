@@ -129,7 +129,9 @@ export function retention(args: string[], io: Io): number {
   for (const source of readSources(listMarkdown(dir), io.cwd)) {
     const read = readComplaint(source, regulations, today);
     const complaint = read.record?.complaint;
-    const state = complaint && retentionState(complaint, regulations, today);
+    let state = complaint && retentionState(complaint, regulations, today);
+    // Text put back under an anonymised record's front matter goes again.
+    if (state?.state === 'anonymised' && read.record?.body.trim() !== '') state = { ...state, state: 'expired' };
     if (!complaint || !state) {
       unreadable.push(source.file);
       const errors: Diagnostic[] = read.diagnostics.filter((d) => d.severity === 'error');

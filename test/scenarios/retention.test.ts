@@ -135,6 +135,17 @@ describe('klachten retention', () => {
     expect(figures(dir, years, today)).toEqual(before);
   });
 
+  it('removes text put back under an anonymised record', () => {
+    const dir = sample();
+    const path = join(dir, 'register/complaints/2024/KL-2024-0001.md');
+    const clean = readFileSync(path, 'utf8');
+    writeFileSync(path, `${clean}Teruggezette klachttekst van een verzonnen klager.\n`);
+    expect(run(dir, ['check', '--today', '2026-11-22']).code).toBe(1);
+    const result = run(dir, ['retention', '--today', '2026-11-22', '--apply']);
+    expect(result.stdout).toMatch(/^KL-2024-0001 .* geanonimiseerd$/m);
+    expect(readFileSync(path, 'utf8')).toBe(clean);
+  });
+
   it('lists open complaints older than the term, which have no term running', () => {
     const dir = sample();
     const result = run(dir, ['retention', '--today', '2030-01-02', '--json']);
