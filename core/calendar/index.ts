@@ -1,4 +1,4 @@
-export { amsterdamDate } from './amsterdam.ts';
+export { amsterdamDate, amsterdamMinute } from './amsterdam.ts';
 export { atwHolidays, easterSunday, ATW_EQUATED_DAYS, type Holiday } from './atw-holidays.ts';
 export { formatDate, formatDateLong, formatDateNumeric, formatTerm, joinDutch } from './dutch.ts';
 export {

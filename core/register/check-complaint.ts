@@ -90,12 +90,18 @@ export function checkComplaint(item: CheckableComplaint, regulations: Regulation
   if (complaint.form === 'oral' && !regulation.complaint.oral) {
     report('error', 'form', ['form'], `het reglement van ${complaint.organisation} neemt alleen schriftelijke klachten in behandeling; vraag de klager de klacht op schrift te zetten`);
   }
-  if (complaint.anonymised === undefined) {
+  const anonymised = complaint.anonymised !== undefined;
+  if (!anonymised) {
     for (const content of regulation.complaint.requiredContents) {
       if (!hasContent(content, complaint, body)) {
         report('error', 'required-content', content === 'dated' || content === 'description' ? ['id'] : ['complainant'], `verplichte inhoud ontbreekt: ${CONTENT_NAMES[content]}`);
       }
     }
+    complaint.measures.forEach((measure, index) => {
+      if (measure.description === undefined) {
+        report('error', 'measure-description', ['measures', index], 'vul description in: wat de maatregel inhoudt (zonder persoonsgegevens)');
+      }
+    });
   } else {
     for (const path of personalPaths(ComplaintSchema, complaint)) {
       report('error', 'anonymised', path, `dit dossier is geanonimiseerd maar ${path.join('.')} bevat nog persoonsgegevens; verwijder dit veld (klachten retention --apply doet dat)`, true);
@@ -104,12 +110,6 @@ export function checkComplaint(item: CheckableComplaint, regulations: Regulation
       report('error', 'anonymised', ['anonymised'], 'dit dossier is geanonimiseerd maar bevat nog klachttekst onder de front matter; verwijder die (klachten retention --apply doet dat)');
     }
   }
-  const anonymised = complaint.anonymised !== undefined;
-  complaint.measures.forEach((measure, index) => {
-    if (!anonymised && measure.description === undefined) {
-      report('error', 'measure-description', ['measures', index], 'vul description in: wat de maatregel inhoudt (zonder persoonsgegevens)');
-    }
-  });
   if (complaint.handler !== undefined && complaint.involved.includes(complaint.handler)) {
     report('error', 'independence', ['handler'], `behandelaar ${complaint.handler} staat ook bij involved: de klacht gaat over deze persoon. ${regulation.independence}`);
   }

@@ -1,8 +1,7 @@
-import { load } from 'js-yaml';
 import { ComplaintSchema } from '../schemas/complaint.ts';
 import { fieldsAt, personalPaths } from '../schemas/walk.ts';
 import { splitFrontMatter } from './front-matter.ts';
-import { MAX_DEPTH } from './parse-file.ts';
+import { loadYaml } from './parse-file.ts';
 
 /** The pseudo field for the Markdown body under the front matter. */
 const BODY_FIELD = 'tekst';
@@ -47,7 +46,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 export function readVersion(text: string, file: string, size: number): ComplaintVersion | undefined {
   try {
     const parts = splitFrontMatter(text, file, size);
-    const data: unknown = load(parts.yaml, { maxAliases: 0, maxDepth: MAX_DEPTH, filename: file });
+    const data = loadYaml(parts.yaml, file);
     if (!isRecord(data)) return undefined;
     return { data, body: parts.body, personal: personalPaths(ComplaintSchema, data) };
   } catch {

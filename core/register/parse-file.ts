@@ -6,7 +6,16 @@ import { splitFrontMatter } from './front-matter.ts';
 import { createLocator } from './locate.ts';
 
 /** Nesting deeper than this is refused; a complaint file is four levels deep at most. */
-export const MAX_DEPTH = 20;
+const MAX_DEPTH = 20;
+
+/**
+ * Loads front-matter YAML the one safe way: no aliases, no deep nesting, js-yaml's default tags only.
+ * Throws js-yaml's error (with `mark` and `reason`) on bad YAML.
+ * @example loadYaml('id: KL-2026-0001', 'x.md') // { id: 'KL-2026-0001' }
+ */
+export function loadYaml(yaml: string, file: string): unknown {
+  return load(yaml, { maxAliases: 0, maxDepth: MAX_DEPTH, filename: file });
+}
 
 /** The result of reading one Markdown file with front matter. */
 export interface ParsedFile<T> {
@@ -42,7 +51,7 @@ export function parseFrontMatterFile<S extends z.ZodType>(
   }
   let raw: unknown;
   try {
-    raw = load(parts.yaml, { maxAliases: 0, maxDepth: MAX_DEPTH, filename: file });
+    raw = loadYaml(parts.yaml, file);
   } catch (error) {
     const mark = (error as { mark?: { line: number; column: number } }).mark;
     const reason = (error as { reason?: string }).reason ?? String(error);

@@ -1,9 +1,9 @@
-import { existsSync } from 'node:fs';
 import {
   CHANNEL_NAMES,
   COMPLAINT_ID,
   computeComplaintStatus,
-  readComplaint,
+  ComplaintSchema,
+  parseFrontMatterFile,
   versionInForce,
   type Complaint,
   type ComplaintStatus,
@@ -11,7 +11,8 @@ import {
   type SourceFile,
 } from '../../core/index.ts';
 import { COMMON_HELP, parseCommand, UsageError } from '../lib/args.ts';
-import { complaintsDir, listMarkdown, loadRegulations, readSources } from '../lib/files.ts';
+import { existingComplaintsDir, listMarkdown, loadRegulations, readSources } from '../lib/files.ts';
+import { idOfFile } from '../lib/find-complaint.ts';
 import type { Io } from '../lib/io.ts';
 import { renderSteps } from '../lib/render-steps.ts';
 import { resolveToday } from '../lib/today.ts';
@@ -66,10 +67,6 @@ const ELSEWHERE = [
   'GitHub-issues en pull requests van het register noemen alleen klachtnummers en datums, geen gegevens van de klager.',
 ];
 
-function isFileOf(file: string, id: string): boolean {
-  return file.split(/[\\/]/).pop() === `${id}.md`;
-}
-
 function sameAddress(a: string | undefined, b: string): boolean {
   return a?.trim().toLowerCase() === b.trim().toLowerCase();
 }
@@ -102,19 +99,21 @@ export function exportPerson(args: string[], io: Io): number {
   }
   const today = resolveToday(values.today, io.now());
   const { regulations } = loadRegulations(io.cwd, values.regulations);
-  const dir = complaintsDir(io.cwd, values.register);
-  if (!existsSync(dir))
-    throw new UsageError(`map met klachtdossiers niet gevonden: ${dir} (geef het register op met --register)`);
+  const dir = existingComplaintsDir(io.cwd, values.register);
 
   const sources: SourceFile[] = [...readSources(listMarkdown(dir), io.cwd)];
-  const read = sources.map((source) => ({ source, result: readComplaint(source, regulations, today) }));
+  // The front matter as the schema reads it; the register's rules do not matter for an access request.
+  const read = sources.map((source) => ({
+    source,
+    parsed: parseFrontMatterFile(source.file, source.text, ComplaintSchema, source.size),
+  }));
 
   // An id stands for its complainant: the other complaints with the same address belong to the export too.
   let email = askedEmail;
   if (askedId !== undefined) {
-    const own = read.find(({ source, result }) => result.record?.complaint.id === askedId || isFileOf(source.file, askedId));
+    const own = read.find(({ source, parsed }) => parsed.data?.id === askedId || idOfFile(source.file) === askedId);
     if (!own) throw new UsageError(`klacht ${askedId} niet gevonden in ${dir}`);
-    email = own.result.record?.complaint.complainant?.email;
+    email = own.parsed.data?.complainant?.email;
   }
   const needle = email?.toLowerCase();
 
@@ -125,15 +124,14 @@ export function exportPerson(args: string[], io: Io): number {
     unreadable: [],
     elsewhere: ELSEWHERE,
   };
-  for (const { source, result } of read) {
-    const record = result.record;
+  for (const { source, parsed } of read) {
+    const complaint = parsed.data;
     const mentions = needle !== undefined && source.text.toLowerCase().includes(needle);
-    if (!record) {
-      if (mentions || (askedId !== undefined && isFileOf(source.file, askedId)))
+    if (!complaint) {
+      if (mentions || (askedId !== undefined && idOfFile(source.file) === askedId))
         report.unreadable.push({ file: source.file, text: source.text });
       continue;
     }
-    const { complaint } = record;
     const matchedBy =
       complaint.id === askedId
         ? 'id'
@@ -149,7 +147,7 @@ export function exportPerson(args: string[], io: Io): number {
       file: source.file,
       matchedBy,
       complaint,
-      text: record.body,
+      text: parsed.body,
       status: version ? computeComplaintStatus(complaint, version, today) : null,
     });
   }

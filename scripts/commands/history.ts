@@ -1,6 +1,7 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import {
+  amsterdamMinute,
   diffVersions,
   mergeOwnChanges,
   readVersion,
@@ -9,7 +10,6 @@ import {
   type ComplaintVersion,
   type FieldChange,
 } from '../../core/index.ts';
-import { amsterdamMinute } from '../lib/amsterdam-minute.ts';
 import { COMMON_HELP, parseCommand, UsageError } from '../lib/args.ts';
 import { complaintsDir } from '../lib/files.ts';
 import { findComplaintFile } from '../lib/find-complaint.ts';
@@ -285,7 +285,7 @@ function compareCommits(
       {
         commit: entry.commit,
         author: entry.author,
-        date: amsterdamMinute(entry.authorDate),
+        date: authorDate(entry.authorDate),
         path: entry.path,
         created: base === 'absent' && after !== 'absent',
         movedFrom: entry.from !== undefined && entry.from !== entry.path ? entry.from : undefined,
@@ -294,6 +294,12 @@ function compareCommits(
     ];
   });
   return { commits, lastReadable };
+}
+
+/** git's ISO author date on the Amsterdam clock; anything else unchanged. */
+function authorDate(iso: string): string {
+  const instant = new Date(iso);
+  return Number.isNaN(instant.getTime()) ? iso : amsterdamMinute(instant);
 }
 
 /** `klachten history`. */
@@ -305,10 +311,7 @@ export function history(args: string[], io: Io): number {
   }
   const [id, ...rest] = positionals;
   if (id === undefined || rest.length > 0) throw new UsageError('gebruik: klachten history <id> [--json]');
-  const dir = complaintsDir(io.cwd, values.register);
-  if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory())
-    throw new UsageError(`map met klachten niet gevonden: ${dir} (geef het register op met --register)`);
-  const path = findComplaintFile(dir, id);
+  const path = findComplaintFile(complaintsDir(io.cwd, values.register), id);
   const file = relative(io.cwd, path) || path;
 
   requireRepository(io.cwd);

@@ -29,7 +29,8 @@ export function listMarkdown(dir: string): string[] {
     .sort();
 }
 
-function requireDir(dir: string, flag: string, what: string): void {
+/** Stops with a usage error naming the flag when `dir` is not a folder. */
+export function requireDir(dir: string, flag: string, what: string): void {
   if (!statSync(dir, { throwIfNoEntry: false })?.isDirectory())
     throw new UsageError(`${what} niet gevonden: ${dir} (geef de map op met ${flag})`);
 }
@@ -66,6 +67,16 @@ export function* readSources(paths: readonly string[], cwd: string): Generator<S
 export function complaintsDir(cwd: string, register: string): string {
   return resolve(cwd, register, 'complaints');
 }
+
+/** The complaints folder of a register; a usage error when it does not exist. */
+export function existingComplaintsDir(cwd: string, register: string): string {
+  const dir = complaintsDir(cwd, register);
+  requireDir(dir, '--register', COMPLAINTS_DIR);
+  return dir;
+}
+
+/** How messages name the complaints folder. */
+export const COMPLAINTS_DIR = 'map met klachtdossiers (<register>/complaints)';
 
 /** The evaluations folder of a register. */
 export function evaluationsDir(cwd: string, register: string): string {
@@ -131,8 +142,7 @@ export async function loadRegister(options: {
   organisation?: string | undefined;
 }) {
   const { regulations, diagnostics: regulationDiagnostics } = loadRegulations(options.cwd, options.regulations);
-  const dir = complaintsDir(options.cwd, options.register);
-  requireDir(dir, '--register', 'map met klachtdossiers (<register>/complaints)');
+  const dir = existingComplaintsDir(options.cwd, options.register);
   const paths = listMarkdown(dir);
   const shardOptions = {
     withStatus: options.withStatus ?? false,
