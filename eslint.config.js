@@ -33,8 +33,9 @@ export default defineConfig(
       '@typescript-eslint/no-unnecessary-condition': ['error', { allowConstantLoopConditions: true }],
     },
   },
+  // The layers, as `ls` shows them: cli → node → core, site → node → core. Nothing imports the CLI,
+  // and the core imports only the core (and pure libraries: zod, yaml).
   {
-    // The core runs in browsers and in the CLI alike: no files, processes or clocks.
     files: ['core/**/*.ts'],
     rules: {
       'no-restricted-imports': [
@@ -43,6 +44,7 @@ export default defineConfig(
           patterns: [
             { regex: '^node:', message: 'De core is puur: geen Node-modules.' },
             { regex: '^@octokit', message: 'De core is puur.' },
+            { regex: '(^|/)(node|cli|site|tools|bench|test)/', message: 'De core importeert alleen de core.' },
           ],
         },
       ],
@@ -56,6 +58,50 @@ export default defineConfig(
         {
           selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
           message: 'Tijd is een parameter (today).',
+        },
+      ],
+    },
+  },
+  {
+    files: ['node/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)(cli|site|tools|bench|test)/',
+              message: 'De Node-laag (bestanden, git, threads, GitHub) importeert alleen de core.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['site/**/*.ts', 'site/**/*.astro', 'astro.config.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '(^|/)(cli|tools|bench|test)/', message: 'De site gebruikt de core en de Node-laag, niet de CLI.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The browser scripts run in the visitor's browser: the core only, never files or the CLI.
+    files: ['site/browser/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^node:', message: 'Browserscripts draaien in de browser.' },
+            { regex: '(^|/)(node|cli|tools|bench|test)/', message: 'Browserscripts gebruiken alleen de core.' },
+          ],
         },
       ],
     },

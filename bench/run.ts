@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { renderTable } from '../scripts/lib/table.ts';
+import { renderTable } from '../cli/lib/table.ts';
 import { generateRegister } from './generate.ts';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -62,7 +62,7 @@ for (const size of sizes) {
   process.stderr.write(
     `bench: geschreven in ${(Number(process.hrtime.bigint() - start) / 1e9).toFixed(1)} s; meten (${runs}× per taak) …\n`,
   );
-  const cli = [join(ROOT, 'scripts/klachten.ts')];
+  const cli = [join(ROOT, 'cli/klachten.ts')];
   const common = ['--register', dir, '--regulations', join(ROOT, 'regulations'), '--today', TODAY];
   const floor = measure([join(ROOT, 'bench/floor.ts'), join(dir, 'complaints')]);
   const tasks: [string, Measure][] = [

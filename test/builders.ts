@@ -4,6 +4,12 @@ import { parse as parseYaml, stringify } from 'yaml';
 import {
   buildRegulationSet,
   ComplaintSchema,
+  createLocator,
+  mergeScans,
+  scanComplaints,
+  splitFrontMatter,
+  type Diagnostic,
+  type IsoDate,
   readRegulations,
   RegulationSchema,
   stripPersonal,
@@ -14,6 +20,23 @@ import {
 } from '../core/index.ts';
 
 export const ROOT = join(import.meta.dirname, '..');
+
+/**
+ * Checks complaint files as `loadRegister` does, in memory: each file on its own (the core's
+ * scanComplaints), then the rules across files (mergeScans).
+ */
+export function checkSources(
+  sources: readonly SourceFile[],
+  regulations: RegulationSet,
+  today: IsoDate,
+): { diagnostics: Diagnostic[]; invalidFiles: Set<string> } {
+  const scan = scanComplaints(sources, regulations, today, { withStatus: false, withFacts: false });
+  const text = new Map(sources.map((source) => [source.file, source.text]));
+  return mergeScans([scan], (file) => {
+    const parts = splitFrontMatter(text.get(file) ?? '', file);
+    return createLocator(parts.yaml, parts.yamlLine);
+  });
+}
 
 /** The project's real regulations. */
 export function projectRegulations(): RegulationSet {

@@ -6,17 +6,6 @@ export interface Position {
   column: number;
 }
 
-/**
- * Finds where a value (or, with `key`, its key) stands in a YAML text, following `path` as far as it
- * exists. Used only for files that have findings, so the fast path never pays for it.
- * @example locatePath('a:\n  b: 1\n', ['a', 'b']) // { line: 2, column: 6 }
- */
-export function locatePath(yamlText: string, path: readonly PropertyKey[], options: { key?: boolean } = {}): Position {
-  const counter = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter: counter, keepSourceTokens: false, uniqueKeys: false });
-  return findPosition(doc.contents, counter, path, options.key === true);
-}
-
 /** Finds positions in a front matter, in file lines: `(path, key?) => {line, column}`. */
 export type Locate = (path: readonly PropertyKey[], key?: boolean) => Position;
 

@@ -3,7 +3,7 @@ import { articleAnchors } from './articles.ts';
 import { buildRegulationSet, type RegulationSet } from '../deadlines/regulation-set.ts';
 import { ComplaintSchema } from '../schemas/complaint.ts';
 import { RegulationSchema, type Regulation } from '../schemas/regulation.ts';
-import { checkComplaint, checkUniqueIds, type CheckableComplaint } from './check-complaint.ts';
+import { checkComplaint, type CheckableComplaint } from './check-complaint.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import { createLocator } from './locate.ts';
 import { parseFrontMatterFile, sortDiagnostics } from './parse-file.ts';
@@ -84,9 +84,6 @@ export function readRegulations(sources: readonly SourceFile[]): {
   return { regulations, diagnostics: sortDiagnostics(diagnostics), bodies };
 }
 
-/** A checked complaint as kept for the whole register: without its text. */
-export type RegisterRecord = Omit<CheckableComplaint, 'body'>;
-
 /** One complaint file, parsed and checked against its regulation. */
 export interface ReadComplaint {
   /** The complaint, when its front matter is valid (it may still have rule errors). */
@@ -103,26 +100,4 @@ export function readComplaint(source: SourceFile, regulations: RegulationSet, to
   if (!parsed.data || parsed.yaml === undefined) return { diagnostics: parsed.diagnostics };
   const record: CheckableComplaint = { file: source.file, complaint: parsed.data, body: parsed.body, locate: createLocator(parsed.yaml, parsed.yamlLine) };
   return { record, diagnostics: checkComplaint(record, regulations, today) };
-}
-
-/**
- * Checks the whole register: every file on its own, then the rules across files (unique ids).
- * @returns the complaints whose front matter is valid (also those with rule errors) and all findings.
- */
-export function checkRegister(
-  sources: Iterable<SourceFile>,
-  regulations: RegulationSet,
-  today: IsoDate,
-): { records: RegisterRecord[]; diagnostics: Diagnostic[]; invalidFiles: Set<string> } {
-  const records: RegisterRecord[] = [];
-  const diagnostics: Diagnostic[] = [];
-  for (const source of sources) {
-    const result = readComplaint(source, regulations, today);
-    // The body (the complaint text) is only needed for the checks: it is not kept.
-    if (result.record) records.push({ file: result.record.file, complaint: result.record.complaint, locate: result.record.locate });
-    diagnostics.push(...result.diagnostics);
-  }
-  diagnostics.push(...checkUniqueIds(records));
-  const invalidFiles = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
-  return { records, diagnostics: sortDiagnostics(diagnostics), invalidFiles };
 }

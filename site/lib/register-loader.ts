@@ -1,16 +1,16 @@
-import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { actionState } from '../../core/evaluation/figures.ts';
 import { evaluationReport, type OrganisationReport } from '../../core/evaluation/report.ts';
 import type { ComplaintStatus } from '../../core/deadlines/compute-steps.ts';
 import type { FactState } from '../../core/evaluation/facts.ts';
-import { complaintsDir, listMarkdown, loadEvaluations, readSources } from '../../scripts/lib/files.ts';
-import { formatText } from '../../scripts/lib/format-diagnostics.ts';
-import { scanShard } from '../../scripts/lib/scan-shard.ts';
+import { RegisterError } from '../../core/register/diagnostic.ts';
+import { formatText } from '../../core/register/format-diagnostic.ts';
+import { loadRegister } from '../../node/load-register.ts';
 import { buildDate } from './build-date.ts';
 import { buildRegulations } from './regulation-loader.ts';
 import { siteSettings } from './settings.ts';
+import { siteError } from './site-error.ts';
 
 /** An improvement action as the pages show it; the owner only on the internal site. */
 export interface PageAction {
@@ -49,33 +49,54 @@ export const SITE_THRESHOLD = 3;
 interface RegisterData {
   evaluations: { entry: EvaluationEntry; body: string; file: string }[];
   open: OpenComplaintEntry[];
-  skipped: number;
+  /** Complaint files with errors, left out of every figure, and their findings. */
+  skipped: { files: number; lines: string[] };
 }
 
-let cached: RegisterData | undefined;
+let cached: Promise<RegisterData> | undefined;
+
+/** The register of this build, read once for both content loaders. */
+function readRegister(root: string): Promise<RegisterData> {
+  cached ??= loadSiteRegister(root);
+  return cached;
+}
 
 /**
- * Reads the register once per build, with the register's own readers and checks: the evaluations (only
- * approved ones on the public site) with their anonymised figures, and for the internal site the open
- * complaints. Complaint text and complainant fields are never read into the site's data.
+ * Reads the register once per build with the one register loader (the same checks as every
+ * `klachten` command, unique ids included): the evaluations (only approved ones on the public site)
+ * with their anonymised figures, and for the internal site the open complaints. Complaint text and
+ * complainant fields never reach the site's data.
  */
-function readRegister(root: string): RegisterData {
-  if (cached !== undefined) return cached;
+async function loadSiteRegister(root: string): Promise<RegisterData> {
   const settings = siteSettings(process.env);
   const internal = settings.mode === 'internal';
   const today = buildDate();
-  const { regulations } = buildRegulations(root, settings.regulations);
-  const dir = complaintsDir(root, settings.register);
-  const paths = statSync(dir, { throwIfNoEntry: false })?.isDirectory() ? listMarkdown(dir) : [];
-  const shard = scanShard(readSources(paths, root), regulations, today, { withStatus: internal, withFacts: true });
-  const invalid = new Set(shard.diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
-  const facts = shard.facts.filter(([file]) => !invalid.has(file)).map(([, fact]) => fact);
-  const read = loadEvaluations(root, settings.register, regulations);
-  const errors = read.diagnostics.filter((d) => d.severity === 'error');
+  let loaded: Awaited<ReturnType<typeof loadRegister>>;
+  try {
+    loaded = await loadRegister({
+      root,
+      register: settings.register,
+      regulations: settings.regulations,
+      today,
+      withFacts: true,
+      withStatus: internal,
+      missingComplaints: 'empty',
+      loadedRegulations: buildRegulations(root, settings.regulations),
+    });
+  } catch (error) {
+    throw siteError(error);
+  }
+  const { regulations, facts } = loaded;
+  const evaluationFiles = new Set(loaded.invalid.evaluations);
+  const errors = loaded.diagnostics.filter((d) => d.severity === 'error' && evaluationFiles.has(d.file));
   if (errors.length > 0)
-    throw new Error(`De evaluaties bevatten fouten (zie klachten check):\n${errors.map(formatText).join('\n')}`);
-  const all = read.evaluations.map((r) => r.evaluation);
-  const evaluations = read.evaluations
+    throw new RegisterError('invalid-files', `De evaluaties bevatten fouten:\n${errors.map(formatText).join('\n')}`, {
+      hint: 'herstel ze; klachten check toont dezelfde meldingen',
+    });
+  const invalid = new Set(loaded.invalid.complaints);
+  const skipped = loaded.diagnostics.filter((d) => d.severity === 'error' && invalid.has(d.file)).map(formatText);
+  const all = loaded.evaluations.map((r) => r.evaluation);
+  const evaluations = loaded.evaluations
     .filter((r) => internal || r.evaluation.approval !== undefined)
     .map((r) => {
       const { evaluation } = r;
@@ -109,8 +130,8 @@ function readRegister(root: string): RegisterData {
       // The page has its own title: a leading "# …" heading of the text would be a second one.
       return { entry, body: r.body.replace(/^\s*# [^\n]*\n/, ''), file: r.file };
     });
-  const open = shard.statuses
-    .map(([, json]) => JSON.parse(json) as ComplaintStatus & { file: string })
+  const open = loaded.statuses
+    .map((json) => JSON.parse(json) as ComplaintStatus & { file: string })
     .filter((s) => s.state === 'open' && !invalid.has(s.file))
     .map((s) => ({
       id: s.id,
@@ -123,8 +144,7 @@ function readRegister(root: string): RegisterData {
         )
         .map((step) => ({ id: step.id, title: step.title, due: step.due, status: step.status })),
     }));
-  cached = { evaluations, open, skipped: invalid.size };
-  return cached;
+  return { evaluations, open, skipped: { files: invalid.size, lines: skipped } };
 }
 
 /** The evaluations collection: one entry per evaluation, id `<slug>/<year>`. */
@@ -132,7 +152,7 @@ export function evaluationLoader(): Loader {
   return {
     name: 'klachten-evaluations',
     load: async (context) => {
-      const data = readRegister(fileURLToPath(context.config.root));
+      const data = await readRegister(fileURLToPath(context.config.root));
       context.store.clear();
       for (const { entry, body, file } of data.evaluations) {
         const id = `${entry.organisation}/${String(entry.year)}`;
@@ -145,9 +165,9 @@ export function evaluationLoader(): Loader {
           rendered: await context.renderMarkdown(body),
         });
       }
-      if (data.skipped > 0)
+      if (data.skipped.files > 0)
         context.logger.warn(
-          `${String(data.skipped)} klachtdossiers met fouten tellen niet mee in de evaluaties (zie klachten check)`,
+          `${String(data.skipped.files)} klachtdossiers met fouten tellen niet mee in de evaluaties (zie klachten check):\n${data.skipped.lines.join('\n')}`,
         );
       context.logger.info(`${String(data.evaluations.length)} evaluaties geladen`);
     },
@@ -158,12 +178,11 @@ export function evaluationLoader(): Loader {
 export function openComplaintsLoader(): Loader {
   return {
     name: 'klachten-open',
-    load: (context) => {
+    load: async (context) => {
       context.store.clear();
-      if (siteSettings(process.env).mode !== 'internal') return Promise.resolve();
-      for (const complaint of readRegister(fileURLToPath(context.config.root)).open)
+      if (siteSettings(process.env).mode !== 'internal') return;
+      for (const complaint of (await readRegister(fileURLToPath(context.config.root))).open)
         context.store.set({ id: complaint.id, data: complaint as unknown as Record<string, unknown> });
-      return Promise.resolve();
     },
   };
 }

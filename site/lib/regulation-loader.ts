@@ -1,22 +1,31 @@
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
+import { formatText } from '../../core/register/format-diagnostic.ts';
+import { RegisterError } from '../../core/register/diagnostic.ts';
 import { RegulationSchema } from '../../core/schemas/regulation.ts';
-import { loadRegulations } from '../../scripts/lib/files.ts';
-import { formatText } from '../../scripts/lib/format-diagnostics.ts';
+import { loadRegulations, type LoadedRegulations } from '../../node/load-register.ts';
+import { siteError } from './site-error.ts';
 
-let loaded: { key: string; value: ReturnType<typeof loadRegulations> } | undefined;
+let loaded: { key: string; value: LoadedRegulations } | undefined;
 
 /**
  * The regulations of this build, read once and shared by the content loaders (regulations and
  * evaluations). A broken file stops the build with the same `file:line:col` messages as `klachten check`.
  */
-export function buildRegulations(cwd: string, dir: string): ReturnType<typeof loadRegulations> {
+export function buildRegulations(cwd: string, dir: string): LoadedRegulations {
   const key = `${cwd}\0${dir}`;
   if (loaded?.key === key) return loaded.value;
-  const value = loadRegulations(cwd, dir);
+  let value: LoadedRegulations;
+  try {
+    value = loadRegulations(cwd, dir);
+  } catch (error) {
+    throw siteError(error);
+  }
   const errors = value.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) {
-    throw new Error(`De reglementen bevatten fouten (zie klachten check):\n${errors.map(formatText).join('\n')}`);
+    throw new RegisterError('invalid-files', `De reglementen bevatten fouten:\n${errors.map(formatText).join('\n')}`, {
+      hint: 'herstel ze; klachten check toont dezelfde meldingen',
+    });
   }
   loaded = { key, value };
   return value;

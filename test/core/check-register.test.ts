@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { checkRegister, type Diagnostic, type SourceFile } from '../../core/index.ts';
-import { complaintText, makeRegulationSet } from '../builders.ts';
+import type { Diagnostic, SourceFile } from '../../core/index.ts';
+import { checkSources, complaintText, makeRegulationSet } from '../builders.ts';
 
 const regulations = makeRegulationSet();
 const TODAY = '2026-06-01';
 
 function check(...sources: SourceFile[]): Diagnostic[] {
-  return checkRegister(sources, regulations, TODAY).diagnostics;
+  return checkSources(sources, regulations, TODAY).diagnostics;
 }
 
 function file(id: string, text: string): SourceFile {
@@ -181,7 +181,7 @@ describe('rules', () => {
       extensions: [{ step: 'reactie', amount: 1, unit: 'weeks', reason: 'x', notified: '2026-04-02' }],
       suspensions: [{ from: '2026-04-02', to: '2026-04-03' }],
     });
-    const diagnostics = checkRegister([file('KL-2026-0001', text)], strict, TODAY).diagnostics;
+    const diagnostics = checkSources([file('KL-2026-0001', text)], strict, TODAY).diagnostics;
     expect(diagnostics.map((d) => d.code)).toEqual(['extension', 'suspension']);
   });
 
@@ -194,7 +194,7 @@ describe('rules', () => {
       },
     });
     const text = complaintText({ assignmentEnded: '2026-02-02' });
-    const d = only(checkRegister([file('KL-2026-0001', text)], windowed, TODAY).diagnostics);
+    const d = only(checkSources([file('KL-2026-0001', text)], windowed, TODAY).diagnostics);
     expect(d).toMatchObject({ severity: 'warning', code: 'late-submission' });
     expect(d.message).toBe(
       'ingediend na de indieningstermijn: 30 werkdagen na afronding van de opdracht (ma 2 feb 2026), dus uiterlijk ma 16 mrt 2026',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { buildRegulationSet, checkRegister, computeComplaintStatus, readRegulations, versionInForce } from '../../core/index.ts';
-import { complaintText, makeComplaint, makeRegulation } from '../builders.ts';
+import { buildRegulationSet, computeComplaintStatus, readRegulations, versionInForce } from '../../core/index.ts';
+import { checkSources, complaintText, makeComplaint, makeRegulation } from '../builders.ts';
 
 const v1 = makeRegulation({ version: '1', effective: '2024-01-01' });
 const v2 = makeRegulation({
@@ -44,7 +44,7 @@ describe('regulation versions', () => {
 
   it('checks steps against the version in force: a step removed in version 2 is unknown there', () => {
     const text = complaintText({ received: '2026-01-05', steps: { reactie: '2026-01-06' } });
-    const [d] = checkRegister([{ file: 'register/complaints/2026/KL-2026-0001.md', text }], set, '2026-02-01').diagnostics;
+    const [d] = checkSources([{ file: 'register/complaints/2026/KL-2026-0001.md', text }], set, '2026-02-01').diagnostics;
     expect(d?.message).toBe("onbekende stap 'reactie' in test@2; stappen: ontvangst, bevestiging");
   });
 

@@ -31,11 +31,16 @@ describe('a register of 4,500 complaints (checked on two threads)', () => {
     ]);
   });
 
-  it('status lists every valid complaint once, sorted by id', () => {
+  it('status lists every valid complaint once, streamed in file-name order (the id, where check finds no file-name error)', () => {
     const result = klachten(['status', '--json', ...args]);
     expect(result.code).toBe(1);
-    const ids = (JSON.parse(result.stdout) as { complaints: { id: string }[] }).complaints.map((c) => c.id);
-    expect(ids).toHaveLength(4501);
-    expect([...ids].sort()).toEqual(ids);
+    const complaints = (JSON.parse(result.stdout) as { complaints: { id: string; file: string }[] }).complaints;
+    expect(complaints).toHaveLength(4501);
+    const names = complaints.map((c) => c.file.split('/').pop() ?? '');
+    expect([...names].sort()).toEqual(names);
+    // The one misnamed file stands where its name puts it: last.
+    expect(complaints.at(-1)?.id).toBe('KL-2024-000001');
+    expect(complaints.at(-1)?.file).toMatch(/KL-2026-999999\.md$/);
+    expect(complaints.filter((c) => c.id === c.file.split('/').pop()?.replace('.md', ''))).toHaveLength(4500);
   });
 });

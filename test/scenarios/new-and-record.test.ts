@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../scripts/main.ts';
-import type { Io } from '../../scripts/lib/io.ts';
+import { main } from '../../cli/main.ts';
+import type { Io } from '../../cli/lib/io.ts';
 import { klachten, scratchProject } from './run-cli.ts';
 
 const TODAY = ['--today', '2026-11-21'];

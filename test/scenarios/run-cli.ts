@@ -12,7 +12,7 @@ export interface CliResult {
 
 /** Runs the real `klachten` command in a child process, as a user would. */
 export function klachten(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): CliResult {
-  const result = spawnSync(process.execPath, [join(ROOT, 'scripts/klachten.ts'), ...args], {
+  const result = spawnSync(process.execPath, [join(ROOT, 'cli/klachten.ts'), ...args], {
     cwd: options.cwd ?? ROOT,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', ...options.env },
@@ -31,7 +31,7 @@ export function klachtenAsync(
   options: { cwd?: string; env?: Record<string, string>; started?: (child: ChildProcess) => void } = {},
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'scripts/klachten.ts'), ...args], {
+    const child = spawn(process.execPath, [join(ROOT, 'cli/klachten.ts'), ...args], {
       cwd: options.cwd ?? ROOT,
       env: { ...process.env, NO_COLOR: '1', ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],

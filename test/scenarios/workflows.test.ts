@@ -104,8 +104,8 @@ describe('the workflows', () => {
   it('anonymise monthly, check the result, and propose it as a pull request', () => {
     const steps = WORKFLOWS['retention.yml']?.jobs.retention?.steps ?? [];
     const runs = steps.map((step) => step.run ?? '');
-    const apply = runs.findIndex((run) => run.includes('node scripts/klachten.ts retention --apply --markdown'));
-    const check = runs.findIndex((run) => run.includes('node scripts/klachten.ts check'));
+    const apply = runs.findIndex((run) => run.includes('node cli/klachten.ts retention --apply --markdown'));
+    const check = runs.findIndex((run) => run.includes('node cli/klachten.ts check'));
     const propose = runs.findIndex((run) => run.includes('gh pr create'));
     expect(apply).toBeGreaterThan(-1);
     expect(check).toBeGreaterThan(apply);

@@ -4,38 +4,21 @@ import {
   computeComplaintStatus,
   ComplaintSchema,
   parseFrontMatterFile,
+  usageError,
   versionInForce,
   type Complaint,
+  type RegulationSet,
   type ComplaintStatus,
   type IsoDate,
   type SourceFile,
 } from '../../core/index.ts';
-import { COMMON_HELP, parseCommand, UsageError } from '../lib/args.ts';
-import { existingComplaintsDir, listMarkdown, loadRegulations, readSources } from '../lib/files.ts';
-import { idOfFile } from '../lib/find-complaint.ts';
-import type { Io } from '../lib/io.ts';
+import { idOfFile } from '../../node/find-complaint.ts';
+import { existingComplaintsDir } from '../../node/load-register.ts';
+import { listMarkdown, readSources } from '../../node/read-sources.ts';
+import { defineCommand } from '../lib/command.ts';
+import { commandRegulations } from '../lib/regulations.ts';
 import { renderSteps } from '../lib/render-steps.ts';
 import { resolveToday } from '../lib/today.ts';
-
-export const EXPORT_HELP = `klachten export: alles wat het register over één persoon bevat (inzageverzoek)
-
-Gebruik: klachten export --complainant-email <adres> [--json] [opties]
-         klachten export --id <KL-jjjj-nnnn> [--json] [opties]
-
-Zoekt in elk klachtdossier naar de persoon en toont alles wat het register over hem of haar bevat: elk
-veld van de front matter (ook notities, redenen en omschrijvingen), de klachttekst en de termijnen.
-
-  --complainant-email <adres>  dossiers waarvan de klager dit e-mailadres heeft, en elk dossier waarin
-                               het adres ergens voorkomt (ook in een notitie of de klachttekst)
-  --id <KL-jjjj-nnnn>          dit dossier, en de andere dossiers van dezelfde klager (zelfde e-mailadres)
-  --json                       uitvoer als JSON in plaats van leesbare tekst
-
-Een dossier dat niet te lezen is maar het adres bevat, staat er met zijn ruwe tekst bij.
-
-Let op: de uitvoer bevat persoonsgegevens. Bewaar hem niet in de repository, plak hem niet in een issue
-of pull request en stuur hem via een beveiligd kanaal. In GitHub Actions weigert deze opdracht te werken.
-
-${COMMON_HELP}`;
 
 /** One complaint file in the export. */
 interface ExportedComplaint {
@@ -72,92 +55,113 @@ function sameAddress(a: string | undefined, b: string): boolean {
 }
 
 /** `klachten export`. */
-export function exportPerson(args: string[], io: Io): number {
-  const { values } = parseCommand(args, {
-    'complainant-email': { type: 'string' },
-    id: { type: 'string' },
-    json: { type: 'boolean', default: false },
-  });
-  if (values.help) {
-    io.stdout(`${EXPORT_HELP}\n`);
-    return 0;
-  }
-  const askedEmail = values['complainant-email']?.trim();
-  const askedId = values.id?.trim();
-  if ((askedEmail === undefined) === (askedId === undefined)) {
-    throw new UsageError('geef --complainant-email <adres> of --id <KL-jjjj-nnnn> op (één van beide)');
-  }
-  if (askedEmail !== undefined && !/^[^@\s]+@[^@\s]+$/.test(askedEmail))
-    throw new UsageError('--complainant-email verwacht een e-mailadres');
-  if (askedId !== undefined && !COMPLAINT_ID.test(askedId))
-    throw new UsageError(`--id verwacht een klachtnummer als KL-2026-0007, niet '${askedId}'`);
-  if (io.env.GITHUB_ACTIONS === 'true') {
-    io.stderr(
-      'klachten export toont persoonsgegevens en werkt daarom niet in GitHub Actions: de uitvoer zou in het log komen. Voer de opdracht uit op uw eigen computer.\n',
-    );
-    return 1;
-  }
-  const today = resolveToday(values.today, io.now());
-  const { regulations } = loadRegulations(io.cwd, values.regulations);
-  const dir = existingComplaintsDir(io.cwd, values.register);
+export const exportPerson = defineCommand({
+  name: 'export',
+  summary: 'alles wat het register over één persoon bevat (inzageverzoek)',
+  usage: [
+    'klachten export --complainant-email <adres> [--json] [opties]',
+    'klachten export --id <KL-jjjj-nnnn> [--json] [opties]',
+  ],
+  description: `Zoekt in elk klachtdossier naar de persoon en toont alles wat het register over hem of haar bevat: elk
+veld van de front matter (ook notities, redenen en omschrijvingen), de klachttekst en de termijnen.
 
-  const sources: SourceFile[] = [...readSources(listMarkdown(dir), io.cwd)];
-  // The front matter as the schema reads it; the register's rules do not matter for an access request.
-  const read = sources.map((source) => ({
-    source,
-    parsed: parseFrontMatterFile(source.file, source.text, ComplaintSchema, source.size),
-  }));
-
-  // An id stands for its complainant: the other complaints with the same address belong to the export too.
-  let email = askedEmail;
-  if (askedId !== undefined) {
-    const own = read.find(({ source, parsed }) => parsed.data?.id === askedId || idOfFile(source.file) === askedId);
-    if (!own) throw new UsageError(`klacht ${askedId} niet gevonden in ${dir}`);
-    email = own.parsed.data?.complainant?.email;
-  }
-  const needle = email?.toLowerCase();
-
-  const report: ExportReport = {
-    request: { complainantEmail: askedEmail ?? null, id: askedId ?? null },
-    today,
-    complaints: [],
-    unreadable: [],
-    elsewhere: ELSEWHERE,
-  };
-  for (const { source, parsed } of read) {
-    const complaint = parsed.data;
-    const mentions = needle !== undefined && source.text.toLowerCase().includes(needle);
-    if (!complaint) {
-      if (mentions || (askedId !== undefined && idOfFile(source.file) === askedId))
-        report.unreadable.push({ file: source.file, text: source.text });
-      continue;
+Een dossier dat niet te lezen is maar het adres bevat, staat er met zijn ruwe tekst bij.`,
+  options: {
+    'complainant-email': {
+      type: 'string',
+      value: '<adres>',
+      description: `dossiers waarvan de klager dit e-mailadres heeft, en elk dossier waarin
+het adres ergens voorkomt (ook in een notitie of de klachttekst)`,
+    },
+    id: {
+      type: 'string',
+      value: '<KL-jjjj-nnnn>',
+      description: 'dit dossier, en de andere dossiers van dezelfde klager (zelfde e-mailadres)',
+    },
+    json: { type: 'boolean', default: false, description: 'uitvoer als JSON in plaats van leesbare tekst' },
+  },
+  sections: [
+    `Let op: de uitvoer bevat persoonsgegevens. Bewaar hem niet in de repository, plak hem niet in een issue
+of pull request en stuur hem via een beveiligd kanaal. In GitHub Actions weigert deze opdracht te werken.`,
+  ],
+  run: ({ values }, io) => {
+    const askedEmail = values['complainant-email']?.trim();
+    const askedId = values.id?.trim();
+    if ((askedEmail === undefined) === (askedId === undefined)) {
+      throw usageError('geef --complainant-email <adres> of --id <KL-jjjj-nnnn> op (één van beide)');
     }
-    const matchedBy =
-      complaint.id === askedId
-        ? 'id'
-        : email !== undefined && sameAddress(complaint.complainant?.email, email)
-          ? 'email'
-          : mentions
-            ? 'text'
-            : null;
-    if (matchedBy === null) continue;
-    const version = versionInForce(regulations, complaint.organisation, complaint.received);
-    report.complaints.push({
-      id: complaint.id,
-      file: source.file,
-      matchedBy,
-      complaint,
-      text: parsed.body,
-      status: version ? computeComplaintStatus(complaint, version, today) : null,
-    });
-  }
+    if (askedEmail !== undefined && !/^[^@\s]+@[^@\s]+$/.test(askedEmail))
+      throw usageError('--complainant-email verwacht een e-mailadres');
+    if (askedId !== undefined && !COMPLAINT_ID.test(askedId))
+      throw usageError(`--id verwacht een klachtnummer als KL-2026-0007, niet '${askedId}'`);
+    if (io.env.GITHUB_ACTIONS === 'true') {
+      io.stderr(
+        'klachten export toont persoonsgegevens en werkt daarom niet in GitHub Actions: de uitvoer zou in het log komen. Voer de opdracht uit op uw eigen computer.\n',
+      );
+      return 1;
+    }
+    const today = resolveToday(values.today, io.now());
+    const { regulations } = commandRegulations(io, values.regulations, { reportAll: true });
+    const dir = existingComplaintsDir(io.cwd, values.register);
 
-  if (report.complaints.length === 0 && report.unreadable.length === 0) {
-    io.stderr(`Het register bevat niets over ${askedEmail ?? askedId ?? ''}.\n`);
-  }
-  io.stdout(values.json ? `${JSON.stringify(report, null, 2)}\n` : renderExport(report, regulations));
-  return 0;
-}
+    const sources: SourceFile[] = [...readSources(listMarkdown(dir), io.cwd)];
+    // The front matter as the schema reads it; the register's rules do not matter for an access request.
+    const read = sources.map((source) => ({
+      source,
+      parsed: parseFrontMatterFile(source.file, source.text, ComplaintSchema, source.size),
+    }));
+
+    // An id stands for its complainant: the other complaints with the same address belong to the export too.
+    let email = askedEmail;
+    if (askedId !== undefined) {
+      const own = read.find(({ source, parsed }) => parsed.data?.id === askedId || idOfFile(source.file) === askedId);
+      if (!own) throw usageError(`klacht ${askedId} niet gevonden in ${dir}`);
+      email = own.parsed.data?.complainant?.email;
+    }
+    const needle = email?.toLowerCase();
+
+    const report: ExportReport = {
+      request: { complainantEmail: askedEmail ?? null, id: askedId ?? null },
+      today,
+      complaints: [],
+      unreadable: [],
+      elsewhere: ELSEWHERE,
+    };
+    for (const { source, parsed } of read) {
+      const complaint = parsed.data;
+      const mentions = needle !== undefined && source.text.toLowerCase().includes(needle);
+      if (!complaint) {
+        if (mentions || (askedId !== undefined && idOfFile(source.file) === askedId))
+          report.unreadable.push({ file: source.file, text: source.text });
+        continue;
+      }
+      const matchedBy =
+        complaint.id === askedId
+          ? 'id'
+          : email !== undefined && sameAddress(complaint.complainant?.email, email)
+            ? 'email'
+            : mentions
+              ? 'text'
+              : null;
+      if (matchedBy === null) continue;
+      const version = versionInForce(regulations, complaint.organisation, complaint.received);
+      report.complaints.push({
+        id: complaint.id,
+        file: source.file,
+        matchedBy,
+        complaint,
+        text: parsed.body,
+        status: version ? computeComplaintStatus(complaint, version, today) : null,
+      });
+    }
+
+    if (report.complaints.length === 0 && report.unreadable.length === 0) {
+      io.stderr(`Het register bevat niets over ${askedEmail ?? askedId ?? ''}.\n`);
+    }
+    io.stdout(values.json ? `${JSON.stringify(report, null, 2)}\n` : renderExport(report, regulations));
+    return 0;
+  },
+});
 
 /** Dutch labels for the fields, for the readable export. */
 const LABELS: Record<string, string> = {
@@ -239,7 +243,7 @@ function fieldLines(value: unknown, depth: number): string[] {
   });
 }
 
-function renderExport(report: ExportReport, regulations: ReturnType<typeof loadRegulations>['regulations']): string {
+function renderExport(report: ExportReport, regulations: RegulationSet): string {
   const who = report.request.complainantEmail ?? `de klager van ${report.request.id ?? ''}`;
   const lines = [`Inzageverzoek: wat het klachtenregister bevat over ${who}`, `Opgesteld op ${report.today}.`, ''];
   lines.push(

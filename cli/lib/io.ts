@@ -11,3 +11,13 @@ export interface Io {
   /** Environment variables (GITHUB_TOKEN, GITHUB_REPOSITORY, …). */
   env: Readonly<Record<string, string | undefined>>;
 }
+
+/** What the GitHub adapter needs of a command: the environment, and stderr for its warnings. */
+export function gitHubContext(io: Io): { env: Io['env']; warn: (line: string) => void } {
+  return {
+    env: io.env,
+    warn: (line) => {
+      io.stderr(`${line}\n`);
+    },
+  };
+}

@@ -10,49 +10,21 @@ import {
   retentionState,
   versionInForce,
   ComplaintSchema,
+  formatText,
+  newErrors,
+  usageError,
   type Diagnostic,
   type IsoDate,
   type RegulationSet,
   type SourceFile,
 } from '../../core/index.ts';
-import { COMMON_HELP, parseCommand, UsageError } from '../lib/args.ts';
-import { existingComplaintsDir, listMarkdown, loadRegulations, readSources } from '../lib/files.ts';
-import { formatText } from '../lib/format-diagnostics.ts';
-import type { Io } from '../lib/io.ts';
+import { existingComplaintsDir } from '../../node/load-register.ts';
+import { listMarkdown, readSources } from '../../node/read-sources.ts';
+import { defineCommand } from '../lib/command.ts';
+import { plural } from '../lib/plural.ts';
+import { commandRegulations } from '../lib/regulations.ts';
 import { renderTable } from '../lib/table.ts';
 import { resolveToday } from '../lib/today.ts';
-
-export const RETENTION_HELP = `klachten retention: de bewaartermijn van de klachtdossiers bewaken
-
-Gebruik: klachten retention [--apply] [--json | --markdown] [opties]
-
-Elk reglement noemt hoe lang de persoonsgegevens na afsluiting van een klacht blijven (retention). Zonder
---apply toont deze opdracht welke dossiers over hun termijn zijn; er verandert niets.
-
-Met --apply verdwijnen uit die dossiers: de gegevens van de klager (complainant), de klachttekst, de
-dagtekening (dated), notities bij stappen, redenen van verlenging en opschorting, omschrijvingen en
-uitvoerders van maatregelen, de behandelaar en de betrokken medewerkers. Wat de jaarlijkse evaluatie
-telt, blijft: kanaal, vorm, categorie, uitkomst, stappen met datums, verlengingen, opschortingen,
-maatregelen, externe instanties en de afsluitdatum, met de aantekening anonymised: {on, term}. Voor
-elk dossier wordt nagerekend dat de cijfers voor de evaluatie gelijk blijven; zo niet, dan blijft het
-bestand ongewijzigd.
-
-De termijn loopt vanaf closed. Heeft een nieuwere versie van het reglement een kortere termijn, dan
-geldt die kortere termijn ook voor oudere klachten.
-
-De uitvoer noemt alleen ids, organisaties en datums, zodat hij in een CI-log mag staan.
-
-  --apply   de persoonsgegevens echt verwijderen (schrijft de bestanden)
-  --markdown  de beschrijving van een pull request (de maandelijkse workflow gebruikt die)
-  --json    {today, applied, expired: [{id, file, organisation, closed, term, expires, anonymised}],
-            staleOpen: [{id, file, organisation, received}], kept, anonymisedBefore, unreadable: [file]}
-
-Exitcode: 0 klaar, 1 een bestand kon niet gelezen of niet geanonimiseerd worden (de andere zijn wel
-verwerkt), 2 verkeerd aangeroepen.
-
-Git bewaart de oude tekst in de geschiedenis: zie de README, 'Retention and the git history', voor het opschonen daarvan.
-
-${COMMON_HELP}`;
 
 interface Expired {
   id: string;
@@ -95,8 +67,7 @@ function anonymiseText(
   if (personalPaths(ComplaintSchema, after.record.complaint).length > 0 || after.record.body.trim() !== '') {
     return { refused: 'het resultaat bevat nog persoonsgegevens' };
   }
-  const known = new Set(before.diagnostics.map((d) => `${d.code}\u0000${d.message}`));
-  const added = after.diagnostics.filter((d) => d.severity === 'error' && !known.has(`${d.code}\u0000${d.message}`));
+  const added = newErrors(before.diagnostics, after.diagnostics);
   if (added.length > 0) return { refused: `het resultaat geeft een nieuwe fout (${added.map((d) => d.code).join(', ')})` };
   const factsBefore = JSON.stringify(complaintFacts(complaint, version, today));
   const factsAfter = JSON.stringify(complaintFacts(after.record.complaint, version, today));
@@ -105,94 +76,120 @@ function anonymiseText(
 }
 
 /** `klachten retention`. */
-export function retention(args: string[], io: Io): number {
-  const { values } = parseCommand(args, {
-    apply: { type: 'boolean', default: false },
-    json: { type: 'boolean', default: false },
-    markdown: { type: 'boolean', default: false },
-  });
-  if (values.help) {
-    io.stdout(`${RETENTION_HELP}\n`);
-    return 0;
-  }
-  if (values.json && values.markdown) throw new UsageError('kies --json of --markdown, niet allebei');
-  const today = resolveToday(values.today, io.now());
-  const { regulations } = loadRegulations(io.cwd, values.regulations);
-  const dir = existingComplaintsDir(io.cwd, values.register);
+export const retention = defineCommand({
+  name: 'retention',
+  summary: 'dossiers over hun bewaartermijn tonen en (met --apply) anonimiseren',
+  usage: ['klachten retention [--apply] [--json | --markdown] [opties]'],
+  description: `Elk reglement noemt hoe lang de persoonsgegevens na afsluiting van een klacht blijven (retention). Zonder
+--apply toont deze opdracht welke dossiers over hun termijn zijn; er verandert niets.
 
-  const expired: Expired[] = [];
-  const staleOpen: StaleOpen[] = [];
-  const unreadable: string[] = [];
-  let kept = 0;
-  let anonymisedBefore = 0;
-  let failed = 0;
-  for (const source of readSources(listMarkdown(dir), io.cwd)) {
-    const parsed = parseFrontMatterFile(source.file, source.text, ComplaintSchema, source.size);
-    const complaint = parsed.data;
-    let state = complaint && retentionState(complaint, regulations, today);
-    // Text put back under an anonymised record's front matter goes again.
-    if (state?.state === 'anonymised' && parsed.body.trim() !== '') state = { ...state, state: 'expired' };
-    if (!complaint || !state) {
-      unreadable.push(source.file);
-      // Without a regulation the front matter parses; the check then says what is wrong.
-      const diagnostics = complaint ? readComplaint(source, regulations, today).diagnostics : parsed.diagnostics;
-      const errors: Diagnostic[] = diagnostics.filter((d) => d.severity === 'error');
-      io.stderr(`${errors[0] ? formatText(errors[0]) : source.file}\n`);
-      continue;
-    }
-    if (state.state === 'kept') kept += 1;
-    else if (state.state === 'anonymised') anonymisedBefore += 1;
-    else if (state.state === 'open') {
-      if (state.staleOpen)
-        staleOpen.push({
+Met --apply verdwijnen uit die dossiers: de gegevens van de klager (complainant), de klachttekst, de
+dagtekening (dated), notities bij stappen, redenen van verlenging en opschorting, omschrijvingen en
+uitvoerders van maatregelen, de behandelaar en de betrokken medewerkers. Wat de jaarlijkse evaluatie
+telt, blijft: kanaal, vorm, categorie, uitkomst, stappen met datums, verlengingen, opschortingen,
+maatregelen, externe instanties en de afsluitdatum, met de aantekening anonymised: {on, term}. Voor
+elk dossier wordt nagerekend dat de cijfers voor de evaluatie gelijk blijven; zo niet, dan blijft het
+bestand ongewijzigd.
+
+De termijn loopt vanaf closed. Heeft een nieuwere versie van het reglement een kortere termijn, dan
+geldt die kortere termijn ook voor oudere klachten.
+
+De uitvoer noemt alleen ids, organisaties en datums, zodat hij in een CI-log mag staan.`,
+  options: {
+    apply: { type: 'boolean', default: false, description: 'de persoonsgegevens echt verwijderen (schrijft de bestanden)' },
+    markdown: {
+      type: 'boolean',
+      default: false,
+      description: 'de beschrijving van een pull request (de maandelijkse workflow gebruikt die)',
+    },
+    json: {
+      type: 'boolean',
+      default: false,
+      description: `{today, applied, expired: [{id, file, organisation, closed, term, expires, anonymised}],
+staleOpen: [{id, file, organisation, received}], kept, anonymisedBefore, unreadable: [file]}`,
+    },
+  },
+  sections: [
+    `Exitcode: 0 klaar, 1 een bestand kon niet gelezen of niet geanonimiseerd worden (de andere zijn wel
+verwerkt), 2 verkeerd aangeroepen.`,
+    "Git bewaart de oude tekst in de geschiedenis: zie de README, 'Retention and the git history', voor het opschonen daarvan.",
+  ],
+  run: ({ values }, io) => {
+    if (values.json && values.markdown) throw usageError('kies --json of --markdown, niet allebei');
+    const today = resolveToday(values.today, io.now());
+    const { regulations } = commandRegulations(io, values.regulations, { reportAll: true });
+    const dir = existingComplaintsDir(io.cwd, values.register);
+
+    const expired: Expired[] = [];
+    const staleOpen: StaleOpen[] = [];
+    const unreadable: string[] = [];
+    let kept = 0;
+    let anonymisedBefore = 0;
+    let failed = 0;
+    for (const source of readSources(listMarkdown(dir), io.cwd)) {
+      const parsed = parseFrontMatterFile(source.file, source.text, ComplaintSchema, source.size);
+      const complaint = parsed.data;
+      let state = complaint && retentionState(complaint, regulations, today);
+      // Text put back under an anonymised record's front matter goes again.
+      if (state?.state === 'anonymised' && parsed.body.trim() !== '') state = { ...state, state: 'expired' };
+      if (!complaint || !state) {
+        unreadable.push(source.file);
+        // Without a regulation the front matter parses; the check then says what is wrong.
+        const diagnostics = complaint ? readComplaint(source, regulations, today).diagnostics : parsed.diagnostics;
+        const errors: Diagnostic[] = diagnostics.filter((d) => d.severity === 'error');
+        io.stderr(`${errors[0] ? formatText(errors[0]) : source.file}\n`);
+        continue;
+      }
+      if (state.state === 'kept') kept += 1;
+      else if (state.state === 'anonymised') anonymisedBefore += 1;
+      else if (state.state === 'open') {
+        if (state.staleOpen)
+          staleOpen.push({
+            id: complaint.id,
+            file: source.file,
+            organisation: complaint.organisation,
+            received: complaint.received,
+          });
+      } else if (complaint.closed !== undefined && state.expires !== null) {
+        const entry: Expired = {
           id: complaint.id,
           file: source.file,
           organisation: complaint.organisation,
-          received: complaint.received,
-        });
-    } else if (complaint.closed !== undefined && state.expires !== null) {
-      const entry: Expired = {
-        id: complaint.id,
-        file: source.file,
-        organisation: complaint.organisation,
-        closed: complaint.closed,
-        term: state.term,
-        expires: state.expires,
-        anonymised: false,
-      };
-      expired.push(entry);
-      if (values.apply) {
-        const result = anonymiseText(source, regulations, today, state.term);
-        if ('refused' in result) {
-          failed += 1;
-          io.stderr(`${source.file}: niet geanonimiseerd: ${result.refused}; het bestand is ongewijzigd\n`);
-        } else {
-          writeFileSync(resolve(io.cwd, source.file), result.text);
-          entry.anonymised = true;
+          closed: complaint.closed,
+          term: state.term,
+          expires: state.expires,
+          anonymised: false,
+        };
+        expired.push(entry);
+        if (values.apply) {
+          const result = anonymiseText(source, regulations, today, state.term);
+          if ('refused' in result) {
+            failed += 1;
+            io.stderr(`${source.file}: niet geanonimiseerd: ${result.refused}; het bestand is ongewijzigd\n`);
+          } else {
+            writeFileSync(resolve(io.cwd, source.file), result.text);
+            entry.anonymised = true;
+          }
         }
       }
     }
-  }
 
-  if (unreadable.length > 0) {
-    io.stderr(
-      `${unreadable.length} ${unreadable.length === 1 ? 'dossier' : 'dossiers'} niet leesbaar en dus niet beoordeeld; herstel ze (klachten check)\n`,
-    );
-  }
-  if (values.json) {
-    io.stdout(
-      `${JSON.stringify({ today, applied: values.apply, expired, staleOpen, kept, anonymisedBefore, unreadable }, null, 2)}\n`,
-    );
-  } else {
-    const report: Report = { today, apply: values.apply, expired, staleOpen, kept, anonymisedBefore };
-    io.stdout(values.markdown ? renderMarkdown(report) : renderText(report));
-  }
-  return unreadable.length > 0 || failed > 0 ? 1 : 0;
-}
-
-function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
+    if (unreadable.length > 0) {
+      io.stderr(
+        `${unreadable.length} ${unreadable.length === 1 ? 'dossier' : 'dossiers'} niet leesbaar en dus niet beoordeeld; herstel ze (klachten check)\n`,
+      );
+    }
+    if (values.json) {
+      io.stdout(
+        `${JSON.stringify({ today, applied: values.apply, expired, staleOpen, kept, anonymisedBefore, unreadable }, null, 2)}\n`,
+      );
+    } else {
+      const report: Report = { today, apply: values.apply, expired, staleOpen, kept, anonymisedBefore };
+      io.stdout(values.markdown ? renderMarkdown(report) : renderText(report));
+    }
+    return unreadable.length > 0 || failed > 0 ? 1 : 0;
+  },
+});
 
 interface Report {
   today: IsoDate;

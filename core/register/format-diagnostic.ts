@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../../core/index.ts';
+import type { Diagnostic } from './diagnostic.ts';
 
 function escapeData(value: string): string {
   return value.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A');

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { RegisterError } from '../../core/index.ts';
+import { RegisterError } from '../core/index.ts';
 
 /** What one git run returned. */
 export interface GitRun {
@@ -41,4 +41,17 @@ export function gitText(dir: string, args: readonly string[]): string {
     throw new RegisterError('git', `git ${args.join(' ')} mislukte (exitcode ${run.status})${reason ? `: ${reason}` : ''}`);
   }
   return run.stdout.toString('utf8');
+}
+
+/**
+ * The top folder of the git repository that holds `dir`.
+ * @throws {RegisterError} `git-missing` when git is not installed, `not-a-repository` when `dir` is not
+ *   inside a repository.
+ */
+export function repositoryRoot(dir: string): string {
+  const run = runGit(dir, ['rev-parse', '--show-toplevel']);
+  if (run.status === 0) return run.stdout.toString('utf8').trim();
+  const reason = run.stderr.trim().split('\n')[0] ?? '';
+  const detail = reason === '' || reason.includes('not a git repository') ? '' : ` (git: ${reason})`;
+  throw new RegisterError('not-a-repository', `${dir} is geen git-repository${detail}`);
 }

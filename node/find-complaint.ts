@@ -1,22 +1,25 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { closestName, COMPLAINT_ID } from '../../core/index.ts';
-import { UsageError } from './args.ts';
-import { COMPLAINTS_DIR, listMarkdown, requireDir } from './files.ts';
+import { closestName, COMPLAINT_ID, RegisterError } from '../core/index.ts';
+import { listMarkdown, requireDir } from './read-sources.ts';
 
 /** The id a complaint file's name gives: `…/KL-2026-0007.md` → `KL-2026-0007`. */
 export function idOfFile(file: string): string {
   return (file.split(/[\\/]/).pop() ?? '').replace(/\.md$/, '');
 }
 
-/** The file of complaint `id` below the complaints folder. */
+/**
+ * The file of complaint `id` below the complaints folder.
+ * @throws {RegisterError} `folder-missing` or `not-found` (with the nearest id as hint).
+ */
 export function findComplaintFile(dir: string, id: string): string {
-  requireDir(dir, '--register', COMPLAINTS_DIR);
+  requireDir(dir, 'complaints');
   const files = listMarkdown(dir);
   const match = files.find((file) => idOfFile(file) === id);
   if (match) return match;
-  const ids = files.map(idOfFile);
-  const suggestion = closestName(id, ids);
-  throw new UsageError(`klacht ${id} niet gevonden in ${dir}${suggestion ? `; bedoelt u ${suggestion}?` : ''}`);
+  const suggestion = closestName(id, files.map(idOfFile));
+  throw new RegisterError('not-found', `klacht ${id} niet gevonden in ${dir}`, {
+    ...(suggestion === undefined ? {} : { hint: `bedoelt u ${suggestion}?` }),
+  });
 }
 
 /** The next free id for a year: one more than the highest number used in that year. */

@@ -7,58 +7,41 @@ import {
   dateParts,
   formatTerm,
   isIsoDate,
+  formatText,
   readComplaint,
+  usageError,
   versionInForce,
   type Channel,
   type RequiredContent,
 } from '../../core/index.ts';
-import { COMMON_HELP, oneOf, parseCommand, UsageError } from '../lib/args.ts';
-import { complaintsDir, loadRegulations } from '../lib/files.ts';
-import { nextComplaintId } from '../lib/find-complaint.ts';
-import { formatText } from '../lib/format-diagnostics.ts';
+import { nextComplaintId } from '../../node/find-complaint.ts';
+import { complaintsDir } from '../../node/load-register.ts';
+import { defineCommand, type Values } from '../lib/command.ts';
 import type { Io } from '../lib/io.ts';
+import { commandRegulations, requireOrganisation } from '../lib/regulations.ts';
 import { renderSteps } from '../lib/render-steps.ts';
 import { resolveToday } from '../lib/today.ts';
 
-export const NEW_HELP = `klachten new: een nieuwe klacht registreren
-
-Gebruik: klachten new [velden] [opties]
-
-In een terminal stelt het de vragen die het reglement van de organisatie vereist; daarbuiten (CI,
-scripts) geeft u de velden als opties. Schrijft <register>/complaints/<jaar>/<id>.md met het volgende
-vrije nummer en toont de termijnen die volgen.
-
-Velden:
-  --organisation <slug>        organisatie (verplicht)
-  --received JJJJ-MM-DD        datum van ontvangst (standaard: vandaag)
-  --channel <kanaal>           email, post, in-person, phone of web-form (verplicht)
-  --form written|oral          schriftelijk of mondeling (standaard: written)
-  --name, --email, --phone, --address <tekst>
-                               gegevens van de klager (blijven in het register)
-  --dated JJJJ-MM-DD           dagtekening van de klacht
-  --assignment-ended JJJJ-MM-DD  einde van de opdracht (voor de indieningstermijn)
-  --handler <login>            GitHub-login van de behandelaar
-  --involved <login,login>     medewerkers over wie de klacht gaat
-  --category <categorie>       categorie uit de lijst van de organisatie
-  --description <tekst>        de klacht in de woorden van de klager
-
-${COMMON_HELP}`;
-
+/** The complaint's fields as options; the names are the contract of `klachten new` (README). */
 const FIELD_OPTIONS = {
-  organisation: { type: 'string' },
-  received: { type: 'string' },
-  channel: { type: 'string' },
-  form: { type: 'string' },
-  name: { type: 'string' },
-  email: { type: 'string' },
-  phone: { type: 'string' },
-  address: { type: 'string' },
-  dated: { type: 'string' },
-  'assignment-ended': { type: 'string' },
-  handler: { type: 'string' },
-  involved: { type: 'string' },
-  category: { type: 'string' },
-  description: { type: 'string' },
+  organisation: { type: 'string', value: '<slug>', description: 'organisatie (verplicht)' },
+  received: { type: 'string', value: 'JJJJ-MM-DD', description: 'datum van ontvangst (standaard: vandaag)' },
+  channel: { type: 'string', value: '<kanaal>', description: 'email, post, in-person, phone of web-form (verplicht)' },
+  form: { type: 'string', value: 'written|oral', description: 'schriftelijk of mondeling (standaard: written)' },
+  name: { type: 'string', value: '<tekst>', description: 'naam van de klager (blijft in het register)' },
+  email: { type: 'string', value: '<tekst>', description: 'e-mailadres van de klager' },
+  phone: { type: 'string', value: '<tekst>', description: 'telefoonnummer van de klager' },
+  address: { type: 'string', value: '<tekst>', description: 'adres van de klager' },
+  dated: { type: 'string', value: 'JJJJ-MM-DD', description: 'dagtekening van de klacht' },
+  'assignment-ended': {
+    type: 'string',
+    value: 'JJJJ-MM-DD',
+    description: 'einde van de opdracht (voor de indieningstermijn)',
+  },
+  handler: { type: 'string', value: '<login>', description: 'GitHub-login van de behandelaar' },
+  involved: { type: 'string', value: '<login,login>', description: 'medewerkers over wie de klacht gaat' },
+  category: { type: 'string', value: '<categorie>', description: 'categorie uit de lijst van de organisatie' },
+  description: { type: 'string', value: '<tekst>', description: 'de klacht in de woorden van de klager' },
 } as const;
 
 type Fields = { -readonly [K in keyof typeof FIELD_OPTIONS]?: string | undefined };
@@ -99,27 +82,40 @@ async function ask(
   }
 }
 
+function oneOf<T extends string>(flag: string, value: string, choices: readonly T[]): T {
+  if ((choices as readonly string[]).includes(value)) return value as T;
+  throw usageError(`${flag} verwacht een van: ${choices.join(', ')} (niet '${value}')`);
+}
+
 /** `klachten new`. */
-export async function newComplaint(args: string[], io: Io): Promise<number> {
-  const { values } = parseCommand(args, FIELD_OPTIONS);
-  if (values.help) {
-    io.stdout(`${NEW_HELP}\n`);
-    return 0;
-  }
+export const newComplaint = defineCommand({
+  name: 'new',
+  summary: 'een nieuwe klacht registreren',
+  usage: ['klachten new [velden] [opties]'],
+  description: `In een terminal stelt het de vragen die het reglement van de organisatie vereist; daarbuiten (CI,
+scripts) geeft u de velden als opties. Schrijft <register>/complaints/<jaar>/<id>.md met het volgende
+vrije nummer en toont de termijnen die volgen. Gegevens van de klager blijven in het register: de
+uitvoer noemt ze niet.`,
+  options: FIELD_OPTIONS,
+  run: ({ values }, io) => register(values, io),
+});
+
+async function register(values: Values<typeof FIELD_OPTIONS>, io: Io): Promise<number> {
   const today = resolveToday(values.today, io.now());
-  const { regulations } = loadRegulations(io.cwd, values.regulations);
+  const loaded = commandRegulations(io, values.regulations);
+  const { regulations } = loaded;
   const fields: Fields = { ...values };
   const interactive = io.prompt !== undefined;
 
   const slugs = [...regulations.keys()].sort();
   fields.organisation ??= await ask(io, 'Organisatie', { choices: slugs, required: true });
-  if (fields.organisation === undefined) throw new UsageError(`--organisation ontbreekt; kies uit ${slugs.join(', ')}`);
-  oneOf('--organisation', fields.organisation, slugs);
+  if (fields.organisation === undefined) throw usageError(`--organisation ontbreekt; kies uit ${slugs.join(', ')}`);
+  requireOrganisation(io, loaded, fields.organisation);
   fields.received ??= await ask(io, 'Ontvangen op', { default: today, date: true });
   const received = fields.received ?? today;
-  if (!isIsoDate(received)) throw new UsageError(`--received verwacht een bestaande datum als JJJJ-MM-DD, niet '${received}'`);
+  if (!isIsoDate(received)) throw usageError(`--received verwacht een bestaande datum als JJJJ-MM-DD, niet '${received}'`);
   const version = versionInForce(regulations, fields.organisation, received);
-  if (!version) throw new UsageError(`geen reglement van ${fields.organisation} van kracht op ${received}`);
+  if (!version) throw usageError(`geen reglement van ${fields.organisation} van kracht op ${received}`);
   const { regulation } = version;
 
   const channels = regulation.complaint.channels;
@@ -128,7 +124,7 @@ export async function newComplaint(args: string[], io: Io): Promise<number> {
     required: true,
   });
   if (fields.channel === undefined)
-    throw new UsageError(`--channel ontbreekt; ${fields.organisation} neemt klachten aan via ${channels.join(', ')}`);
+    throw usageError(`--channel ontbreekt; ${fields.organisation} neemt klachten aan via ${channels.join(', ')}`);
   const channel: Channel = oneOf('--channel', fields.channel, channels);
   const forms = regulation.complaint.oral ? (['written', 'oral'] as const) : (['written'] as const);
   fields.form ??= forms.length > 1 ? await ask(io, 'Vorm', { choices: forms, default: 'written' }) : 'written';
@@ -160,7 +156,7 @@ export async function newComplaint(args: string[], io: Io): Promise<number> {
   const missing = [...required].filter((flag) => fields[flag] === undefined);
   if (needsContact && !fields.email && !fields.phone && !fields.address) missing.push('email');
   if (missing.length > 0)
-    throw new UsageError(`het reglement van ${fields.organisation} vraagt ook: ${missing.map((m) => `--${m}`).join(', ')}`);
+    throw usageError(`het reglement van ${fields.organisation} vraagt ook: ${missing.map((m) => `--${m}`).join(', ')}`);
 
   const dir = complaintsDir(io.cwd, values.register);
   const year = dateParts(received).year;

@@ -2,8 +2,21 @@ import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
 import Bottleneck from 'bottleneck';
-import { UsageError } from './args.ts';
-import type { Io } from './io.ts';
+import { RegisterError } from '../core/index.ts';
+
+/** The environment variables this adapter reads. */
+export type Env = Readonly<Record<string, string | undefined>>;
+
+/** What the adapter needs of its caller: the environment and where warnings go. */
+export interface GitHubContext {
+  env: Env;
+  /** Prints a warning line (the CLI: stderr). */
+  warn: (line: string) => void;
+}
+
+function configError(message: string): RegisterError {
+  return new RegisterError('config', message);
+}
 
 /** The repository and credentials, from the variables GitHub Actions sets. */
 export interface GitHubTarget {
@@ -26,22 +39,22 @@ export const GITHUB_ENV_HELP = `Omgevingsvariabelen (GitHub Actions zet ze zelf)
                       issues en reacties wachten drie keer zo lang)`;
 
 /** Reads the target from the environment; a missing or malformed variable is a usage error. */
-export function gitHubTarget(env: Io['env']): GitHubTarget {
+export function gitHubTarget(env: Env): GitHubTarget {
   const token = env.GITHUB_TOKEN ?? '';
   const repository = env.GITHUB_REPOSITORY ?? '';
   if (repository === '')
-    throw new UsageError('GITHUB_REPOSITORY ontbreekt: zet eigenaar/repository, bijvoorbeeld voorbeeld-bv/klachten');
+    throw configError('GITHUB_REPOSITORY ontbreekt: zet eigenaar/repository, bijvoorbeeld voorbeeld-bv/klachten');
   const [owner, repo, ...rest] = repository.split('/');
   if (!owner || !repo || rest.length > 0)
-    throw new UsageError(`GITHUB_REPOSITORY moet eigenaar/repository zijn, niet '${repository}'`);
-  if (token === '') throw new UsageError('GITHUB_TOKEN ontbreekt: zet een token met schrijfrecht op issues');
+    throw configError(`GITHUB_REPOSITORY moet eigenaar/repository zijn, niet '${repository}'`);
+  if (token === '') throw configError('GITHUB_TOKEN ontbreekt: zet een token met schrijfrecht op issues');
   const apiUrl = (env.GITHUB_API_URL ?? '').replace(/\/+$/, '') || 'https://api.github.com';
   const serverUrl = (env.GITHUB_SERVER_URL ?? '').replace(/\/+$/, '') || 'https://github.com';
   for (const [name, url] of [
     ['GITHUB_API_URL', apiUrl],
     ['GITHUB_SERVER_URL', serverUrl],
   ] as const) {
-    if (!URL.canParse(url)) throw new UsageError(`${name} is geen geldig adres: '${url}'`);
+    if (!URL.canParse(url)) throw configError(`${name} is geen geldig adres: '${url}'`);
   }
   return { owner, repo, token, apiUrl, serverUrl };
 }
@@ -55,12 +68,12 @@ export interface RequestCount {
 /** Waits longer than this are not sat out: the next run continues. */
 const MAX_WAIT_SECONDS = 120;
 
-function writeInterval(env: Io['env']): number {
+function writeInterval(env: Env): number {
   const raw = env.KLACHTEN_WRITE_INTERVAL_MS;
   if (raw === undefined || raw === '') return 1000;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 0)
-    throw new UsageError(`KLACHTEN_WRITE_INTERVAL_MS verwacht milliseconden, niet '${raw}'`);
+    throw configError(`KLACHTEN_WRITE_INTERVAL_MS verwacht milliseconden, niet '${raw}'`);
   return value;
 }
 
@@ -71,7 +84,7 @@ export type GitHub = InstanceType<typeof KlachtenOctokit>;
  * An Octokit for `target` with the throttling plugin (writes spaced out, `retry-after` and the rate-limit
  * reset honoured) and the retry plugin (5xx answers tried again). Warnings go to stderr in Dutch.
  */
-export function createGitHub(target: GitHubTarget, io: Io): { octokit: GitHub; count: RequestCount } {
+export function createGitHub(target: GitHubTarget, io: GitHubContext): { octokit: GitHub; count: RequestCount } {
   const count: RequestCount = { reads: 0, writes: 0 };
   const interval = writeInterval(io.env);
   const countingFetch: typeof fetch = (input, init) => {
@@ -83,10 +96,10 @@ export function createGitHub(target: GitHubTarget, io: Io): { octokit: GitHub; c
   const wait =
     (kind: string) => (retryAfter: number, options: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
       const sat = retryAfter <= MAX_WAIT_SECONDS && retryCount < 3;
-      io.stderr(
+      io.warn(
         sat
-          ? `GitHub: ${kind} bij ${options.method} ${options.url}; over ${retryAfter} s opnieuw\n`
-          : `GitHub: ${kind} bij ${options.method} ${options.url}; wachten (${retryAfter} s) duurt te lang, de volgende run gaat verder\n`,
+          ? `GitHub: ${kind} bij ${options.method} ${options.url}; over ${retryAfter} s opnieuw`
+          : `GitHub: ${kind} bij ${options.method} ${options.url}; wachten (${retryAfter} s) duurt te lang, de volgende run gaat verder`,
       );
       return sat;
     };
@@ -99,10 +112,10 @@ export function createGitHub(target: GitHubTarget, io: Io): { octokit: GitHub; c
       debug: () => undefined,
       info: () => undefined,
       warn: (message: string) => {
-        io.stderr(`GitHub: ${message}\n`);
+        io.warn(`GitHub: ${message}`);
       },
       error: (message: string) => {
-        io.stderr(`GitHub: ${message}\n`);
+        io.warn(`GitHub: ${message}`);
       },
     },
     throttle: {

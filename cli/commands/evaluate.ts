@@ -1,0 +1,226 @@
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import {
+  evaluationReport,
+  formatDate,
+  MIN_THRESHOLD,
+  reportSections,
+  summaryLines,
+  type EvaluationReport,
+  type OrganisationReport,
+  formatText,
+  usageError,
+} from '../../core/index.ts';
+import { evaluationsDir, loadRegister } from '../../node/load-register.ts';
+import { defineCommand } from '../lib/command.ts';
+import { plural } from '../lib/plural.ts';
+import { renderTable } from '../lib/table.ts';
+import { resolveToday } from '../lib/today.ts';
+
+function parseYear(value: string | undefined, today: string): number {
+  if (value === undefined) throw usageError('--year is verplicht, bijvoorbeeld --year 2025');
+  if (!/^\d{4}$/.test(value)) throw usageError(`--year verwacht een jaar als 2025, niet '${value}'`);
+  const year = Number(value);
+  if (year > Number(today.slice(0, 4))) throw usageError(`${value} is nog niet begonnen`);
+  return year;
+}
+
+function parseThreshold(value: string): number {
+  const threshold = Number(value);
+  if (!/^\d+$/.test(value) || threshold < MIN_THRESHOLD)
+    throw usageError(`--threshold verwacht een geheel getal van minstens ${String(MIN_THRESHOLD)}, niet '${value}'`);
+  return threshold;
+}
+
+const STATUS_NAMES = { approved: 'goedgekeurd', draft: 'concept', missing: 'nog niet geschreven' } as const;
+
+function renderText(report: EvaluationReport): string {
+  const out: string[] = [];
+  for (const org of report.organisations) {
+    const state = org.evaluation;
+    out.push(
+      `# ${org.name} (${org.organisation}): klachten ${String(org.year)}`,
+      `Stand op ${formatDate(report.asOf)}; aantallen van 1 tot ${String(report.threshold)} als "< ${String(report.threshold)}".`,
+      `Evaluatie: ${STATUS_NAMES[state.status]}${state.approved === null ? `, goed te keuren uiterlijk ${formatDate(state.due)}` : ` op ${formatDate(state.approved)}`}.`,
+      '',
+    );
+    for (const section of reportSections(org)) {
+      out.push(`## ${section.title}`);
+      if (section.rows.length > 0) out.push(renderTable(section.headers, section.rows, { rightAlignFrom: 1 }));
+      if (section.note !== undefined) out.push(section.note);
+      out.push('');
+    }
+  }
+  return out.join('\n');
+}
+
+function csvField(value: string): string {
+  return /[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** Flattens one organisation's report into `[section, item, value]`; list items are named by id, year or category. */
+function flatten(value: unknown, path: string[], into: [string, string, string][]): void {
+  if (value === null || typeof value !== 'object') {
+    const [section = '', ...rest] = path;
+    into.push([
+      section,
+      rest.join('.'),
+      typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean' ? String(value) : '',
+    ]);
+    return;
+  }
+  if (Array.isArray(value)) {
+    value.forEach((item: unknown, index) => {
+      const named = item !== null && typeof item === 'object' ? (item as Record<string, unknown>) : undefined;
+      const name = named?.id ?? named?.year ?? named?.category;
+      flatten(item, [...path, String((name as string | number | undefined) ?? index)], into);
+    });
+    return;
+  }
+  for (const [key, item] of Object.entries(value)) {
+    if (path.length === 0 && (key === 'organisation' || key === 'name' || key === 'year')) continue;
+    if (key === 'cells') flatten(item, path, into);
+    else flatten(item, [...path, key], into);
+  }
+}
+
+function renderCsv(report: EvaluationReport): string {
+  const lines = ['organisatie,jaar,onderdeel,kenmerk,waarde'];
+  for (const org of report.organisations) {
+    const rows: [string, string, string][] = [];
+    flatten(org, [], rows);
+    for (const [section, item, value] of rows)
+      lines.push([org.organisation, String(org.year), section, item, value].map(csvField).join(','));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** The draft evaluation file: front matter for the directors to fill in, and the figures in a few sentences. */
+export function draftText(org: OrganisationReport): string {
+  return [
+    '---',
+    `organisation: ${org.organisation}`,
+    `year: ${String(org.year)}`,
+    '# De conclusies van de directie, één per regel:',
+    'conclusions: []',
+    '# Verbeteracties, bijvoorbeeld:',
+    '#   - description: Wat er gebeurt (zonder namen of klachtnummers)',
+    '#     owner: github-login-van-de-actienemer',
+    '#     due: JJJJ-MM-DD',
+    'actions: []',
+    '# Na goedkeuring door de directie (dan verschijnt de evaluatie op de openbare site):',
+    '# approval:',
+    '#   by: directie',
+    '#   on: JJJJ-MM-DD',
+    '---',
+    `# Evaluatie klachten ${String(org.year)}: ${org.name}`,
+    '',
+    '## De cijfers in het kort',
+    '',
+    ...summaryLines(org).map((line) => `- ${line}`),
+    '',
+    `Alle cijfers: \`klachten evaluate --year ${String(org.year)} --organisation ${org.organisation}\`; de evaluatiepagina toont ze met grafieken.`,
+    '',
+    '## Toelichting van de directie',
+    '',
+    'Wat valt op, wat verklaart de cijfers, en wat gaat er beter? Noem geen klagers, medewerkers of klachtnummers.',
+    '',
+  ].join('\n');
+}
+
+/** `klachten evaluate`. */
+export const evaluate = defineCommand({
+  name: 'evaluate',
+  summary: 'de geanonimiseerde jaarcijfers voor de evaluatie, en een concept voor de directie',
+  usage: ['klachten evaluate --year JJJJ [--organisation <slug>] [--json | --csv] [--draft] [opties]'],
+  description: `Telt per organisatie de klachten die in het jaar binnenkwamen: kanaal, vorm, categorie, ontvankelijkheid,
+uitkomst, externe instanties, termijnen per stap (op tijd, te laat, mediaan en 90e percentiel in dagen),
+verlengingen en opschortingen, maatregelen, verbeteracties uit eerdere evaluaties, de trend over de
+jaren en de vragen van MVZ (tevreden na een corrigerende maatregel? minder klachten na een preventieve?).
+
+Alleen aantallen: geen klachtnummers, namen, logins, vrije tekst of datums (hooguit kwartalen). Aantallen
+van 1 tot de drempel staan er als "< drempel" (standaard "< 3"); "verborgen" is een cel die anders via het
+totaal te herleiden is.
+
+Stappen en maatregelen tellen zoals ze op --today staan. Dossiers met fouten tellen niet mee; ze worden
+op stderr genoemd (exitcode 1).`,
+  options: {
+    year: { type: 'string', value: 'JJJJ', description: 'het jaar (verplicht)' },
+    organisation: { type: 'string', value: '<slug>', description: 'alleen deze organisatie' },
+    json: {
+      type: 'boolean',
+      default: false,
+      description: '{year, threshold, asOf, organisations: [{organisation, name, year, received, …}]}\n(zie README: "Evaluatie")',
+    },
+    csv: { type: 'boolean', default: false, description: 'één regel per cijfer: organisatie,jaar,onderdeel,kenmerk,waarde' },
+    threshold: {
+      type: 'string',
+      value: 'N',
+      default: '3',
+      description: `drempel voor kleine aantallen (minstens ${String(MIN_THRESHOLD)})`,
+    },
+    draft: {
+      type: 'boolean',
+      default: false,
+      description:
+        'schrijf <register>/evaluations/<slug>/<jaar>.md als concept voor de directie\n(een bestaand bestand blijft staan)',
+    },
+  },
+  run: async ({ values }, io) => {
+    if (values.json && values.csv) throw usageError('kies --json of --csv, niet allebei');
+    const today = resolveToday(values.today, io.now());
+    const year = parseYear(values.year, today);
+    const threshold = parseThreshold(values.threshold);
+    const loaded = await loadRegister({
+      root: io.cwd,
+      register: values.register,
+      regulations: values.regulations,
+      today,
+      withFacts: true,
+      organisation: values.organisation,
+    });
+    if (values.organisation !== undefined && !loaded.regulations.has(values.organisation))
+      throw usageError(
+        `geen reglement voor organisatie '${values.organisation}'; bekend zijn: ${[...loaded.regulations.keys()].join(', ')}`,
+      );
+    const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
+    for (const error of errors) io.stderr(`${formatText(error)}\n`);
+    if (errors.length > 0)
+      io.stderr(`${plural(loaded.invalidFiles.size, 'bestand', 'bestanden')} met fouten tellen niet mee; zie klachten check\n`);
+    if (year === Number(today.slice(0, 4)))
+      io.stderr(`let op: ${String(year)} is nog niet voorbij; de cijfers lopen tot ${formatDate(today)}\n`);
+    const report = evaluationReport({
+      regulations: loaded.regulations,
+      facts: loaded.facts,
+      evaluations: loaded.evaluations.map((r) => r.evaluation),
+      year,
+      asOf: today,
+      threshold,
+      organisation: values.organisation,
+    });
+    if (report.organisations.length === 0) io.stderr(`geen organisatie had in ${String(year)} een reglement van kracht\n`);
+
+    if (values.draft) {
+      let refused = 0;
+      for (const org of report.organisations) {
+        const path = join(evaluationsDir(io.cwd, values.register), org.organisation, `${String(year)}.md`);
+        const shown = relative(io.cwd, path);
+        if (existsSync(path)) {
+          io.stderr(
+            `${shown} bestaat al en blijft staan; de cijfers: klachten evaluate --year ${String(year)} --organisation ${org.organisation}\n`,
+          );
+          refused += 1;
+          continue;
+        }
+        mkdirSync(dirname(path), { recursive: true });
+        writeFileSync(path, draftText(org), { flag: 'wx' });
+        io.stdout(`${shown} geschreven: vul conclusies en verbeteracties aan en laat de directie het goedkeuren\n`);
+      }
+      return errors.length > 0 || refused > 0 ? 1 : 0;
+    }
+    if (values.json) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+    else if (values.csv) io.stdout(renderCsv(report));
+    else io.stdout(renderText(report));
+    return errors.length > 0 ? 1 : 0;
+  },
+});

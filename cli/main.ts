@@ -1,0 +1,103 @@
+import { RegisterError, type RegisterFolder } from '../core/index.ts';
+import type { Command } from './lib/command.ts';
+import type { Io } from './lib/io.ts';
+
+/**
+ * The commands in the order the help lists them, each loaded only when it runs: `klachten status` never
+ * loads Octokit.
+ */
+export const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
+  check: async () => (await import('./commands/check.ts')).check,
+  status: async () => (await import('./commands/status.ts')).status,
+  new: async () => (await import('./commands/new.ts')).newComplaint,
+  record: async () => (await import('./commands/record.ts')).record,
+  sync: async () => (await import('./commands/sync.ts')).sync,
+  'pr-report': async () => (await import('./commands/pr-report.ts')).prReport,
+  evaluate: async () => (await import('./commands/evaluate.ts')).evaluate,
+  export: async () => (await import('./commands/export.ts')).exportPerson,
+  history: async () => (await import('./commands/history.ts')).history,
+  retention: async () => (await import('./commands/retention.ts')).retention,
+};
+
+/** Every command, loaded (for the overall help and the README test). */
+export async function allCommands(): Promise<Command[]> {
+  return Promise.all(Object.values(COMMANDS).map((load) => load()));
+}
+
+/** The overall help: the commands with their one-line summaries, from their declarations. */
+export async function mainHelp(): Promise<string> {
+  const commands = await allCommands();
+  const width = Math.max(...commands.map((c) => c.name.length));
+  return [
+    'klachten: het klachtenregister op git',
+    '',
+    'Gebruik: klachten <opdracht> [opties]',
+    '',
+    'Opdrachten:',
+    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    "'klachten <opdracht> --help' geeft de uitleg per opdracht.",
+  ].join('\n');
+}
+
+/** How the CLI points at each folder. */
+const FOLDER_HINTS: Record<RegisterFolder, string> = {
+  regulations: 'geef de map op met --regulations',
+  register: 'geef de map op met --register',
+  complaints: 'geef de map op met --register',
+};
+
+/** Exit code 2 for a wrong call, 1 for everything else that went wrong. */
+function exitCode(error: RegisterError): number {
+  return error.code === 'usage' || error.code === 'folder-missing' || error.code === 'not-found' || error.code === 'config'
+    ? 2
+    : 1;
+}
+
+/** Runs the CLI with `argv` (without node and script) and returns the exit code. */
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(`${await mainHelp()}\n`);
+    return name === undefined ? 2 : 0;
+  }
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!load) {
+    io.stderr(`klachten: onbekende opdracht '${name}'\n\n${await mainHelp()}\n`);
+    return 2;
+  }
+  const command = await load();
+  try {
+    return await command.main(args, io);
+  } catch (error) {
+    if (!(error instanceof RegisterError)) throw error;
+    const hint = error.hint ?? (error.code === 'folder-missing' && error.folder ? FOLDER_HINTS[error.folder] : undefined);
+    if (error.code === 'usage') {
+      io.stderr(`klachten ${name}: ${error.message}${hint ? `; ${hint}` : ''}\n(zie klachten ${name} --help)\n`);
+    } else {
+      const where = error.file === undefined ? '' : `${error.file}:${error.line ?? 1}:${error.column ?? 1}: `;
+      io.stderr(`${where}${error.message}${hint ? ` (${hint})` : ''}\n`);
+    }
+    return exitCode(error);
+  }
+}
+
+/** Runs the CLI on this process's arguments and streams; sets the exit code. */
+export async function run(): Promise<void> {
+  const readline = process.stdin.isTTY
+    ? (await import('node:readline/promises')).createInterface({ input: process.stdin, output: process.stderr })
+    : undefined;
+  const io: Io = {
+    cwd: process.cwd(),
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    prompt: readline ? (question) => readline.question(question) : undefined,
+    now: () => new Date(),
+    env: process.env,
+  };
+  try {
+    process.exitCode = await main(process.argv.slice(2), io);
+  } finally {
+    readline?.close();
+  }
+}
