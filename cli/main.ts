@@ -1,4 +1,4 @@
-import { RegisterError, type RegisterFolder } from '../core/index.ts';
+import { ERROR_CODES, RegisterError, type RegisterFolder } from '../core/index.ts';
 import type { Command } from './lib/command.ts';
 import type { Io } from './lib/io.ts';
 
@@ -47,11 +47,9 @@ const FOLDER_HINTS: Record<RegisterFolder, string> = {
   complaints: 'geef de map op met --register',
 };
 
-/** Exit code 2 for a wrong call, 1 for everything else that went wrong. */
+/** Exit code 2 for a wrong call (the codes ERROR_CODES marks "usage"), 1 for everything else that went wrong. */
 function exitCode(error: RegisterError): number {
-  return error.code === 'usage' || error.code === 'folder-missing' || error.code === 'not-found' || error.code === 'config'
-    ? 2
-    : 1;
+  return ERROR_CODES[error.code].startsWith('usage:') ? 2 : 1;
 }
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */

@@ -1,4 +1,5 @@
 import type { RegulationSet } from '../deadlines/regulation-set.ts';
+import type { DiagnosticCode } from '../register/codes.ts';
 import type { Diagnostic } from '../register/diagnostic.ts';
 import { createLocator } from '../register/locate.ts';
 import { parseFrontMatterFile } from '../register/parse-file.ts';
@@ -22,7 +23,7 @@ export function readEvaluation(
   if (!evaluation || parsed.yaml === undefined) return { diagnostics: parsed.diagnostics };
   const locate = createLocator(parsed.yaml, parsed.yamlLine);
   const diagnostics: Diagnostic[] = [];
-  const error = (path: (string | number)[], code: string, message: string): void => {
+  const error = (path: (string | number)[], code: DiagnosticCode, message: string): void => {
     diagnostics.push({ severity: 'error', code, file: source.file, ...locate(path), message });
   };
   const parts = source.file.split(/[\\/]/);

@@ -7,6 +7,7 @@ import { CHANNEL_NAMES } from '../schemas/common.ts';
 import { COMPLAINT_ID, ComplaintSchema, type Complaint } from '../schemas/complaint.ts';
 import { personalPaths } from '../schemas/walk.ts';
 import type { RequiredContent } from '../schemas/regulation.ts';
+import type { DiagnosticCode } from './codes.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import type { Locate } from './locate.ts';
 import { closestName } from './suggest.ts';
@@ -52,7 +53,7 @@ function hasContent(content: RequiredContent, complaint: Complaint, body: string
 export function checkComplaint(item: CheckableComplaint, regulations: RegulationSet, today: IsoDate): Diagnostic[] {
   const { complaint, file, body } = item;
   const out: Diagnostic[] = [];
-  const report = (severity: Diagnostic['severity'], code: string, path: readonly PropertyKey[], message: string, key = false): void => {
+  const report = (severity: Diagnostic['severity'], code: DiagnosticCode, path: readonly PropertyKey[], message: string, key = false): void => {
     const at = item.locate(path, key);
     out.push({ severity, code, file, line: at.line, column: at.column, message });
   };

@@ -1,9 +1,11 @@
+import type { DiagnosticCode } from './codes.ts';
+
 /** A finding about a file: an error blocks the check, a warning does not. */
 export interface Diagnostic {
   /** `error` or `warning`. */
   severity: 'error' | 'warning';
   /** Stable machine-readable code, e.g. `unknown-field` (listed in docs/error-codes.md). */
-  code: string;
+  code: DiagnosticCode;
   /** The file, as given to the parser. */
   file: string;
   /** 1-based line, 1 when the finding concerns the whole file. */
@@ -15,33 +17,31 @@ export interface Diagnostic {
 }
 
 /**
- * What went wrong, as a stable code (listed in docs/error-codes.md):
- * - `usage`: a command was called wrongly (exit 2);
- * - `folder-missing`: the regulations, register or complaints folder is not there (`folder` says which);
- * - `not-found`: a complaint asked for by id is not in the register;
- * - `unknown-organisation`: no valid regulation of that organisation (its own errors come first);
- * - `config`: an environment variable is missing or malformed;
- * - `invalid-files`: files the site or a command needs have errors (the diagnostics say which);
- * - `front-matter`, `front-matter-language`, `too-large`, `yaml`, `steps`: a file cannot be read or edited;
- * - `git-missing`: git is not installed; `not-a-repository`: the folder is not in a git repository;
- *   `not-committed`: the file is not in git yet; `git`: git ran and failed.
+ * What stopped a command or a build, as a stable code with what it means. docs/error-codes.md is
+ * generated from this table (`npm run docs`); the CLI exits with 2 for the codes marked "usage", 1
+ * for the others.
  */
-export type ErrorCode =
-  | 'usage'
-  | 'folder-missing'
-  | 'not-found'
-  | 'unknown-organisation'
-  | 'config'
-  | 'invalid-files'
-  | 'front-matter'
-  | 'front-matter-language'
-  | 'too-large'
-  | 'yaml'
-  | 'steps'
-  | 'git-missing'
-  | 'not-a-repository'
-  | 'not-committed'
-  | 'git';
+export const ERROR_CODES = {
+  usage: 'usage: the command was called wrongly (an unknown option, a missing or malformed value).',
+  'folder-missing':
+    'usage: the regulations, register or complaints folder is not there; the CLI names its flag, the site its `KLACHTEN_` variable.',
+  'not-found': 'usage: no complaint with the id asked for (the hint names the nearest id).',
+  config: 'usage: an environment variable (`GITHUB_REPOSITORY`, `GITHUB_TOKEN`, …) is missing or malformed.',
+  'unknown-organisation': "The organisation's regulation has errors; they are printed first.",
+  'invalid-files': 'Files the site build needs have errors (the message lists them as `klachten check` does).',
+  'front-matter': 'A file cannot be read: no front matter, or not closed.',
+  'front-matter-language': 'A file marks its front matter as another language (`---js`).',
+  'too-large': 'A file is over the size limit.',
+  yaml: 'A file to be edited (`klachten record`) has front matter that is not valid YAML.',
+  steps: "A file to be edited has a `steps` field that is not a list of step: date.",
+  'git-missing': 'git is not installed or not on the PATH.',
+  'not-a-repository': 'The folder is not inside a git repository.',
+  'not-committed': 'The complaint file is not in git yet (`klachten history`).',
+  git: 'git ran and failed; the message has its own first line.',
+} as const satisfies Record<string, string>;
+
+/** A stable code of a {@link RegisterError}; see {@link ERROR_CODES}. */
+export type ErrorCode = keyof typeof ERROR_CODES;
 
 /** The register's folders, for `folder-missing`: each caller says how to point at it (a flag, a variable). */
 export type RegisterFolder = 'regulations' | 'register' | 'complaints';
@@ -101,11 +101,14 @@ export function usageError(message: string, options: { hint?: string; cause?: un
   return new RegisterError('usage', message, options);
 }
 
-/** Turns a thrown {@link RegisterError} into a diagnostic for its file. */
+/** The error codes that concern one file, and so become a diagnostic of that file. */
+const FILE_CODES = new Set<string>(['front-matter', 'front-matter-language', 'too-large', 'yaml']);
+
+/** Turns a thrown {@link RegisterError} about a file into a diagnostic for it. */
 export function errorToDiagnostic(error: RegisterError, file: string): Diagnostic {
   return {
     severity: 'error',
-    code: error.code,
+    code: FILE_CODES.has(error.code) ? (error.code as DiagnosticCode) : 'front-matter',
     file: error.file ?? file,
     line: error.line ?? 1,
     column: error.column ?? 1,

@@ -1,5 +1,7 @@
+export { DIAGNOSTIC_CODES, type DiagnosticCode } from './codes.ts';
 export { checkComplaint, checkUniqueIds, type CheckableComplaint } from './check-complaint.ts';
 export {
+  ERROR_CODES,
   errorToDiagnostic,
   RegisterError,
   usageError,
