@@ -111,4 +111,19 @@ describe('klachten pr-report', () => {
     expect(result.stderr).toContain("git kan 'origin/bestaat-niet' niet met HEAD vergelijken");
     expect(result.stderr).toContain('fetch-depth: 0');
   });
+
+  it('tells a folder outside git apart from a machine without git', () => {
+    const outside = scratchProject();
+    const notRepo = klachten(['pr-report', '--today', TODAY], {
+      cwd: outside,
+      env: { GIT_CEILING_DIRECTORIES: join(outside, '..') },
+    });
+    expect(notRepo.code).toBe(1);
+    expect(notRepo.stderr).toContain(`${outside} is geen git-repository`);
+    expect(notRepo.stderr).not.toContain('git niet gevonden');
+    const noGit = klachten(['pr-report', '--today', TODAY], { cwd: dir, env: { PATH: join(dir, 'geen-git') } });
+    expect(noGit.code).toBe(1);
+    expect(noGit.stderr).toContain('git niet gevonden: installeer git of zet het in het PATH');
+    rmSync(outside, { recursive: true, force: true });
+  });
 });
