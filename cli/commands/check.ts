@@ -1,6 +1,7 @@
 import { countSeverities, formatGithub, formatText } from '../../core/index.ts';
 import { loadRegister } from '../../node/load-register.ts';
 import { defineCommand } from '../lib/command.ts';
+import { registerLocation } from '../lib/location.ts';
 import { plural } from '../lib/plural.ts';
 import { resolveToday } from '../lib/today.ts';
 
@@ -27,7 +28,10 @@ Een kapot bestand houdt de rest niet tegen.`,
   sections: ['Exitcode: 0 geldig (waarschuwingen mogen), 1 fouten gevonden, 2 verkeerd aangeroepen.'],
   run: async ({ values }, io) => {
     const today = resolveToday(values.today, io.now());
-    const loaded = await loadRegister({ root: io.cwd, register: values.register, regulations: values.regulations, today });
+    const loaded = await loadRegister({
+      ...registerLocation(io, values),
+      today,
+    });
     const { errors, warnings } = countSeverities(loaded.diagnostics);
     if (values.format === 'json') {
       io.stdout(

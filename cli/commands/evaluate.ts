@@ -13,6 +13,7 @@ import {
 } from '../../core/index.ts';
 import { evaluationsDir, loadRegister } from '../../node/load-register.ts';
 import { defineCommand } from '../lib/command.ts';
+import { registerLocation } from '../lib/location.ts';
 import { plural } from '../lib/plural.ts';
 import { renderTable } from '../lib/table.ts';
 import { resolveToday } from '../lib/today.ts';
@@ -172,9 +173,7 @@ op stderr genoemd (exitcode 1).`,
     const year = parseYear(values.year, today);
     const threshold = parseThreshold(values.threshold);
     const loaded = await loadRegister({
-      root: io.cwd,
-      register: values.register,
-      regulations: values.regulations,
+      ...registerLocation(io, values),
       today,
       withFacts: true,
       organisation: values.organisation,

@@ -4,6 +4,7 @@ import { gitText, repositoryRoot } from '../../node/git.ts';
 import { createGitHub, describeError, GITHUB_ENV_HELP, gitHubTarget } from '../../node/github.ts';
 import { loadRegister } from '../../node/load-register.ts';
 import { defineCommand } from '../lib/command.ts';
+import { registerLocation } from '../lib/location.ts';
 import { gitHubContext } from '../lib/io.ts';
 import { STEP_STATUS_NAMES } from '../lib/render-steps.ts';
 import { resolveToday } from '../lib/today.ts';
@@ -94,9 +95,7 @@ nieuw, daarna wordt die reactie bijgewerkt (leest de GITHUB_-variabelen hieronde
     const changed = changedFiles(root, values.base, [complaintsDir, regulationsDir]);
 
     const loaded = await loadRegister({
-      root: io.cwd,
-      register: values.register,
-      regulations: values.regulations,
+      ...registerLocation(io, values),
       today,
       withStatus: true,
     });

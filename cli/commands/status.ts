@@ -1,6 +1,7 @@
 import { formatDate, formatText, type ComplaintStatus, type IsoDate, type StepStatus } from '../../core/index.ts';
 import { loadRegister } from '../../node/load-register.ts';
 import { defineCommand } from '../lib/command.ts';
+import { registerLocation } from '../lib/location.ts';
 import { plural } from '../lib/plural.ts';
 import { STEP_STATUS_NAMES } from '../lib/render-steps.ts';
 import { renderTable } from '../lib/table.ts';
@@ -105,9 +106,7 @@ status: done, done-late, open, due-soon, overdue, not-applicable
     const today = resolveToday(values.today, io.now());
     const writer = values.json ? jsonWriter(io, today) : undefined;
     const loaded = await loadRegister({
-      root: io.cwd,
-      register: values.register,
-      regulations: values.regulations,
+      ...registerLocation(io, values),
       today,
       withStatus: true,
       organisation: values.organisation,

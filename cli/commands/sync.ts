@@ -27,6 +27,7 @@ import {
 import { applyAction, assignableLogins, listIssues } from '../../node/github-issues.ts';
 import { evaluationsDir, loadRegister } from '../../node/load-register.ts';
 import { defineCommand } from '../lib/command.ts';
+import { registerLocation } from '../lib/location.ts';
 import { gitHubContext, type Io } from '../lib/io.ts';
 import { resolveToday } from '../lib/today.ts';
 
@@ -160,9 +161,7 @@ genoemd en de exitcode is 1.`,
     const target = gitHubTarget(io.env);
 
     const loaded = await loadRegister({
-      root: io.cwd,
-      register: values.register,
-      regulations: values.regulations,
+      ...registerLocation(io, values),
       today,
       withStatus: true,
     });
