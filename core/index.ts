@@ -1,6 +1,7 @@
 export * from './calendar/index.ts';
 export * from './deadlines/index.ts';
 export * from './evaluation/index.ts';
+export * from './labels.ts';
 export * from './register/index.ts';
 export * from './retention/index.ts';
 export * from './schemas/index.ts';

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import {
+  EVALUATION_STATUS_NAMES,
   evaluationReport,
   formatDate,
   MIN_THRESHOLD,
@@ -33,8 +34,6 @@ function parseThreshold(value: string): number {
   return threshold;
 }
 
-const STATUS_NAMES = { approved: 'goedgekeurd', draft: 'concept', missing: 'nog niet geschreven' } as const;
-
 function renderText(report: EvaluationReport): string {
   const out: string[] = [];
   for (const org of report.organisations) {
@@ -42,7 +41,7 @@ function renderText(report: EvaluationReport): string {
     out.push(
       `# ${org.name} (${org.organisation}): klachten ${String(org.year)}`,
       `Stand op ${formatDate(report.asOf)}; aantallen van 1 tot ${String(report.threshold)} als "< ${String(report.threshold)}".`,
-      `Evaluatie: ${STATUS_NAMES[state.status]}${state.approved === null ? `, goed te keuren uiterlijk ${formatDate(state.due)}` : ` op ${formatDate(state.approved)}`}.`,
+      `Evaluatie: ${EVALUATION_STATUS_NAMES[state.status]}${state.approved === null ? `, goed te keuren uiterlijk ${formatDate(state.due)}` : ` op ${formatDate(state.approved)}`}.`,
       '',
     );
     for (const section of reportSections(org)) {

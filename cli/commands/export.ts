@@ -1,5 +1,8 @@
 import {
   CHANNEL_NAMES,
+  FORM_NAMES,
+  MEASURE_KIND_NAMES,
+  TERM_UNIT_PLURALS,
   COMPLAINT_ID,
   computeComplaintStatus,
   ComplaintSchema,
@@ -210,11 +213,11 @@ const LABELS: Record<string, string> = {
 };
 
 /** Dutch words for the closed vocabularies, so the person can read them. */
-const VALUES: Record<string, Record<string, string>> = {
+const VALUES: Record<string, Readonly<Record<string, string>>> = {
   channel: CHANNEL_NAMES,
-  form: { written: 'schriftelijk', oral: 'mondeling' },
-  kind: { corrective: 'corrigerend', preventive: 'preventief' },
-  unit: { days: 'dagen', weeks: 'weken', months: 'maanden', workingDays: 'werkdagen' },
+  form: FORM_NAMES,
+  kind: MEASURE_KIND_NAMES,
+  unit: TERM_UNIT_PLURALS,
 };
 
 function scalar(value: unknown, key?: string): string {

@@ -1,12 +1,19 @@
 import { join, relative, resolve } from 'node:path';
-import { countSeverities, formatDate, RegisterError, usageError, type SyncComplaint } from '../../core/index.ts';
+import {
+  COMPLAINT_STATE_NAMES,
+  countSeverities,
+  formatDate,
+  RegisterError,
+  STEP_STATUS_NAMES,
+  usageError,
+  type SyncComplaint,
+} from '../../core/index.ts';
 import { gitText, repositoryRoot } from '../../node/git.ts';
 import { createGitHub, describeError, GITHUB_ENV_HELP, gitHubTarget } from '../../node/github.ts';
 import { loadRegister } from '../../node/load-register.ts';
 import { defineCommand } from '../lib/command.ts';
 import { registerLocation } from '../lib/location.ts';
 import { gitHubContext } from '../lib/io.ts';
-import { STEP_STATUS_NAMES } from '../lib/render-steps.ts';
 import { resolveToday } from '../lib/today.ts';
 
 const MARKER = '<!-- klachtenregister: pr-report -->';
@@ -51,7 +58,7 @@ function complaintSection(complaint: SyncComplaint): string[] {
     (m) =>
       `| maatregel ${m.number} | ${m.due === null ? '–' : formatDate(m.due)} | ${m.done === null ? '–' : formatDate(m.done)} | ${m.status === 'overdue' ? '**te laat**' : STEP_STATUS_NAMES[m.status]} | uitvoerder ${m.owner === null ? 'nog niet bekend' : `@${m.owner}`} |`,
   );
-  const state = { open: 'open', closed: 'afgesloten', withdrawn: 'ingetrokken' }[complaint.state];
+  const state = COMPLAINT_STATE_NAMES[complaint.state];
   return [
     `### ${complaint.id} (${state})`,
     '',

@@ -1,17 +1,18 @@
-import { formatDate, formatText, type ComplaintStatus, type IsoDate, type StepStatus } from '../../core/index.ts';
+import {
+  COMPLAINT_STATE_NAMES,
+  formatDate,
+  formatText,
+  STEP_STATUS_NAMES,
+  type ComplaintStatus,
+  type IsoDate,
+  type StepStatus,
+} from '../../core/index.ts';
 import { loadRegister } from '../../node/load-register.ts';
 import { defineCommand } from '../lib/command.ts';
 import { registerLocation } from '../lib/location.ts';
 import { plural } from '../lib/plural.ts';
-import { STEP_STATUS_NAMES } from '../lib/render-steps.ts';
 import { renderTable } from '../lib/table.ts';
 import { resolveToday } from '../lib/today.ts';
-
-const COMPLAINT_STATE_NAMES: Record<ComplaintStatus['state'], string> = {
-  open: 'open',
-  closed: 'afgesloten',
-  withdrawn: 'ingetrokken',
-};
 
 /** The step that needs attention first: overdue, then due soon, then the earliest open deadline. */
 function nextStep(status: ComplaintStatus): StepStatus | undefined {

@@ -1,5 +1,6 @@
+import { TERM_UNIT_NAMES } from '../labels.ts';
 import { dateParts, weekday, type IsoDate } from './iso-date.ts';
-import type { Term, TermUnit } from './term.ts';
+import type { Term } from './term.ts';
 
 const WEEKDAYS = ['zo', 'ma', 'di', 'wo', 'do', 'vr', 'za'] as const;
 const WEEKDAYS_LONG = ['zondag', 'maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag'] as const;
@@ -55,19 +56,12 @@ export function formatDateNumeric(date: IsoDate): string {
   return `${String(day).padStart(2, '0')}-${String(month).padStart(2, '0')}-${year}`;
 }
 
-const UNIT_NAMES: Record<TermUnit, readonly [string, string]> = {
-  days: ['dag', 'dagen'],
-  weeks: ['week', 'weken'],
-  months: ['maand', 'maanden'],
-  workingDays: ['werkdag', 'werkdagen'],
-};
-
 /**
  * A term in Dutch words.
  * @example formatTerm({ amount: 5, unit: 'workingDays' }) // '5 werkdagen'
  */
 export function formatTerm(term: Term): string {
-  const [one, many] = UNIT_NAMES[term.unit];
+  const [one, many] = TERM_UNIT_NAMES[term.unit];
   return `${term.amount} ${term.amount === 1 ? one : many}`;
 }
 

@@ -1,7 +1,7 @@
 import type { IsoDate } from '../calendar/iso-date.ts';
 import type { Regulation } from '../schemas/regulation.ts';
 import type { Evaluation } from '../schemas/evaluation.ts';
-import { CHANNEL_NAMES, type Channel } from '../schemas/common.ts';
+import { ChannelSchema, type Channel } from '../schemas/common.ts';
 import { OutcomeSchema } from '../schemas/complaint.ts';
 import { OTHER, type ComplaintFacts, type FactState } from './facts.ts';
 
@@ -88,7 +88,7 @@ export function countYear(options: {
     year,
     received: 0,
     byQuarter: breakdown(['K1', 'K2', 'K3', 'K4']),
-    byChannel: breakdown(Object.keys(CHANNEL_NAMES)),
+    byChannel: breakdown(ChannelSchema.options),
     byForm: breakdown(['written', 'oral']),
     byCategory: breakdown(categories),
     admissibility: breakdown(['admissible', 'inadmissible']),

@@ -26,5 +26,5 @@ export {
   type PreventionRow,
   type TrendRow,
 } from './report.ts';
-export { CELL_NAMES, cellName, cellText, percentText } from './labels.ts';
+export { cellText, percentText, smallCountsText, suppressionNote } from './format.ts';
 export { reportSections, summaryLines, type ReportSection } from './sections.ts';

@@ -41,6 +41,8 @@ export interface EvaluationState {
 
 /** One organisation's evaluation report: the `organisations[]` items of `klachten evaluate --json`. */
 export interface OrganisationReport extends PublishedFigures {
+  /** The threshold the figures were published with: counts from 1 to threshold-1 are shown as "< threshold". */
+  threshold: number;
   trend: TrendRow[];
   prevention: PreventionRow[];
   evaluation: EvaluationState;
@@ -149,7 +151,7 @@ export function evaluationReport(options: {
       after: figures.byCategory.cells[category] ?? 0,
     }));
     const evaluation = evaluations.find((e) => e.organisation === slug && e.year === year);
-    organisations.push({ ...figures, trend, prevention, evaluation: evaluationState(regulation, year, evaluation) });
+    organisations.push({ ...figures, threshold, trend, prevention, evaluation: evaluationState(regulation, year, evaluation) });
   }
   return { year, threshold, asOf, organisations };
 }

@@ -1,6 +1,7 @@
+import { cellName, FACT_STATE_HEADERS, MEASURE_KIND_NAMES } from '../labels.ts';
 import type { Cell } from './anonymise.ts';
-import type { Breakdown } from './figures.ts';
-import { cellName, cellText, percentText } from './labels.ts';
+import { STATES, type Breakdown } from './figures.ts';
+import { cellText, percentText } from './format.ts';
 import type { OrganisationReport } from './report.ts';
 
 /** One table of the report, in Dutch, ready for the terminal, Markdown or HTML. */
@@ -23,9 +24,12 @@ function usedRows(group: string, b: Breakdown<Cell>): string[][] {
   return breakdownRows(group, b).filter(([, value]) => value !== '0');
 }
 
-/** The report of one organisation as tables, in the order the pages and the CLI show them. */
+/**
+ * The report of one organisation as tables, in the order the CLI shows them: the one source of the titles,
+ * headers and notes of the report, in the terminal and on the evaluation page alike.
+ */
 export function reportSections(report: OrganisationReport): ReportSection[] {
-  const states = ['onTime', 'late', 'open', 'overdue'];
+  const stateHeaders = STATES.map((k) => FACT_STATE_HEADERS[k]);
   const actions = report.improvementActions;
   const sections: ReportSection[] = [
     {
@@ -50,7 +54,7 @@ export function reportSections(report: OrganisationReport): ReportSection[] {
     {
       id: 'ontvankelijkheid',
       title: 'In behandeling genomen',
-      headers: ['', 'Klachten'],
+      headers: ['Beslissing', 'Klachten'],
       rows: breakdownRows('admissibility', report.admissibility),
     },
     {
@@ -63,41 +67,31 @@ export function reportSections(report: OrganisationReport): ReportSection[] {
     {
       id: 'termijnen',
       title: 'Termijnen per stap',
-      headers: [
-        'Stap',
-        'Op tijd',
-        'Te laat gedaan',
-        'Loopt nog',
-        'Verstreken, open',
-        'Op tijd %',
-        'Mediaan dagen',
-        '90% binnen dagen',
-        'Verlengd',
-      ],
+      headers: ['Stap', ...stateHeaders, 'Op tijd %', 'Mediaan dagen', '90% binnen dagen', 'Verlengd'],
       rows: report.steps.map((s) => [
         s.title,
-        ...states.map((k) => cellText(s.counts.cells[k] ?? 0)),
+        ...STATES.map((k) => cellText(s.counts.cells[k] ?? 0)),
         percentText(s.onTimePercent),
         s.medianDays === null ? '–' : String(s.medianDays),
         s.p90Days === null ? '–' : String(s.p90Days),
         cellText(s.extensions),
       ]),
-      note: `Dagen: kalenderdagen van ontvangst tot de stap gedaan was. Klachten met opgeschorte termijn: ${cellText(report.suspensions)}.`,
+      note: `Dagen: kalenderdagen van ontvangst tot de stap gedaan was; bij minder dan ${String(report.threshold)} stappen niet getoond. Klachten met opgeschorte termijn: ${cellText(report.suspensions)}.`,
     },
     {
       id: 'maatregelen',
       title: 'Maatregelen',
-      headers: ['Soort', 'Op tijd', 'Te laat gedaan', 'Loopt nog', 'Verstreken, open', 'Totaal'],
+      headers: ['Soort', ...stateHeaders, 'Totaal'],
       rows: (['corrective', 'preventive'] as const).map((kind) => [
-        kind === 'corrective' ? 'corrigerend' : 'preventief',
-        ...states.map((k) => cellText(report.measures[kind].cells[k] ?? 0)),
+        MEASURE_KIND_NAMES[kind],
+        ...STATES.map((k) => cellText(report.measures[kind].cells[k] ?? 0)),
         cellText(report.measures[kind].total),
       ]),
     },
     {
       id: 'tevredenheid',
       title: 'Na een corrigerende maatregel',
-      headers: ['', 'Maatregelen'],
+      headers: ['Klager', 'Maatregelen'],
       rows: breakdownRows('satisfaction', report.correctiveSatisfaction),
     },
     {
@@ -152,6 +146,7 @@ export function reportSections(report: OrganisationReport): ReportSection[] {
         percentText(t.onTimePercent),
         percentText(t.foundedPercent),
       ]),
+      note: `"–": niet te tonen omdat een onderliggend aantal kleiner dan ${String(report.threshold)} is.`,
     },
   ];
   return sections;

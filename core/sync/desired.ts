@@ -1,6 +1,7 @@
 import { formatDate, formatDateNumeric } from '../calendar/dutch.ts';
 import type { IsoDate } from '../calendar/iso-date.ts';
 import type { ComplaintStatus, MeasureStatus, StepStatus } from '../deadlines/compute-steps.ts';
+import { MEASURE_KIND_NAMES } from '../labels.ts';
 
 /** The label on every issue the sync opens; its one listing finds them all. */
 export const SYNC_LABEL = 'klachtenregister';
@@ -76,8 +77,6 @@ export function measureKey(complaint: string, measure: number): string {
   return `${complaint}/maatregel/${measure}`;
 }
 
-const KIND_NAMES: Record<MeasureStatus['kind'], string> = { corrective: 'corrigerend', preventive: 'preventief' };
-
 function login(value: string | null): string {
   return value === null ? 'nog niet toegewezen' : `@${value}`;
 }
@@ -129,7 +128,7 @@ function measureIssue(complaint: SyncComplaint, measure: MeasureStatus, options:
     table([
       [
         'Maatregel',
-        `nummer ${measure.number} in \`measures\` (${KIND_NAMES[measure.kind]}); de omschrijving staat in het dossier`,
+        `nummer ${measure.number} in \`measures\` (${MEASURE_KIND_NAMES[measure.kind]}); de omschrijving staat in het dossier`,
       ],
       ['Uiterlijk', formatDate(due)],
       ['Uitvoerder', login(measure.owner)],

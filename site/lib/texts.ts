@@ -1,24 +1,5 @@
 import { formatDateLong, formatTerm } from '../../core/calendar/dutch.ts';
-import type { Channel } from '../../core/schemas/common.ts';
-import type { Regulation, RequiredContent } from '../../core/schemas/regulation.ts';
-
-/** What a complaint must contain, as a complainant reads it. */
-export const REQUIRED_CONTENT: Record<RequiredContent, string> = {
-  name: 'uw naam',
-  contact: 'hoe wij u kunnen bereiken (e-mailadres of telefoonnummer)',
-  address: 'uw adres',
-  description: 'een omschrijving van de klacht: waarover u klaagt en wat er is gebeurd',
-  dated: 'de datum',
-};
-
-/** How to hand in a complaint per channel, in plain Dutch. */
-export const CHANNEL_ACTION: Record<Channel, string> = {
-  email: 'per e-mail',
-  post: 'per post',
-  'in-person': 'persoonlijk (mondeling)',
-  phone: 'telefonisch',
-  'web-form': 'via het webformulier',
-};
+import type { Regulation } from '../../core/schemas/regulation.ts';
 
 /** "1 februari 2024" without the weekday, for effective dates. */
 export function formatDay(date: string): string {

@@ -77,7 +77,7 @@ describe('the workflows', () => {
 
   it('run klachten commands and flags that exist', () => {
     const calls = FILES.flatMap((name) => [
-      ...(TEXT[name] ?? '').matchAll(/node scripts\/klachten\.ts ([\w-]+)((?: --[\w-]+)*)/g),
+      ...(TEXT[name] ?? '').matchAll(/node cli\/klachten\.ts ([\w-]+)((?: --[\w-]+)*)/g),
     ]);
     expect(calls.map((c) => c[1])).toEqual(expect.arrayContaining(['check', 'pr-report', 'sync']));
     for (const [, command = '', flags = ''] of calls) {
