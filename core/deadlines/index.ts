@@ -1,19 +1,3 @@
-export {
-  complaintState,
-  CONDITION_TEXT,
-  conditionText,
-  countDeadline,
-  deadlinePhrase,
-  computeComplaintStatus,
-  conditionHolds,
-  doneDate,
-  DUE_SOON_WORKING_DAYS,
-  stepDeadline,
-  type ComplaintState,
-  type ComplaintStatus,
-  type MeasureStatus,
-  type StepState,
-  type StepStatus,
-} from './compute-steps.ts';
-export { buildRegulationSet, versionInForce, type RegulationSet, type RegulationVersion } from './regulation-set.ts';
-export { planProcedure, stepRule, type PlannedStep, type ProcedurePlan, type ProcedureRegulation } from './plan.ts';
+export { conditionText, deadlinePhrase, computeComplaintStatus, type ComplaintStatus, type StepStatus } from './compute-steps.ts';
+export { buildRegulationSet, versionInForce, type RegulationSet } from './regulation-set.ts';
+export { planProcedure, stepRule, type ProcedurePlan, type ProcedureRegulation } from './plan.ts';

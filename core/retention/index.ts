@@ -1,8 +1,1 @@
-export {
-  anonymisedComplaint,
-  anonymisedFileText,
-  applicableTerm,
-  retentionState,
-  retentionTermText,
-  type RetentionState,
-} from './retention.ts';
+export { anonymisedComplaint, anonymisedFileText, applicableTerm, retentionState, retentionTermText } from './retention.ts';

@@ -1,17 +1,3 @@
-export {
-  complaintOfKey,
-  DIGEST_KEY,
-  DIGEST_TITLE,
-  desiredState,
-  marker,
-  markerKey,
-  measureKey,
-  stepKey,
-  SYNC_LABEL,
-  type DesiredIssue,
-  type SyncComplaint,
-  type SyncOptions,
-  type SyncState,
-} from './desired.ts';
-export { planSync, writesOf, type Change, type ExistingIssue, type SyncAction, type SyncPlan } from './plan.ts';
-export { actionKey, addEvaluationDuties, approvalKey, type EvaluationDutiesInput } from './evaluations.ts';
+export { desiredState, marker, markerKey, SYNC_LABEL, type SyncComplaint, type SyncState } from './desired.ts';
+export { planSync, writesOf, type ExistingIssue, type SyncAction, type SyncPlan } from './plan.ts';
+export { addEvaluationDuties } from './evaluations.ts';
