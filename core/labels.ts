@@ -4,12 +4,18 @@ import type { TermUnit } from './calendar/term.ts';
 import type { ComplaintState, StepState } from './deadlines/compute-steps.ts';
 import type { FactState, OTHER } from './evaluation/facts.ts';
 import type { EvaluationState } from './evaluation/report.ts';
-import { CHANNEL_NAMES, type Channel } from './schemas/common.ts';
+import type { Channel } from './schemas/common.ts';
 import type { Complaint, Escalation, Measure, Outcome } from './schemas/complaint.ts';
 import type { RequiredContent } from './schemas/regulation.ts';
 
-/** Dutch names of the channels (`e-mail`, `post`, …); still declared next to the channel schema, read it from here. */
-export { CHANNEL_NAMES };
+/** Dutch names of the channels through which a complaint arrives. */
+export const CHANNEL_NAMES: Record<Channel, string> = {
+  email: 'e-mail',
+  post: 'post',
+  'in-person': 'persoonlijk',
+  phone: 'telefoon',
+  'web-form': 'webformulier',
+};
 
 /** Dutch names of a step's status, as the terminal tables show them (`TE LAAT` stands out). */
 export const STEP_STATUS_NAMES: Record<StepState, string> = {

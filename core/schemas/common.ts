@@ -38,15 +38,6 @@ export type TermInput = z.output<typeof TermSchema>;
 export const ChannelSchema = z.enum(['email', 'post', 'in-person', 'phone', 'web-form']);
 export type Channel = z.output<typeof ChannelSchema>;
 
-/** Dutch names of the channels. */
-export const CHANNEL_NAMES: Record<Channel, string> = {
-  email: 'e-mail',
-  post: 'post',
-  'in-person': 'persoonlijk',
-  phone: 'telefoon',
-  'web-form': 'webformulier',
-};
-
 /**
  * Marks fields that hold personal data (AVG). Outputs that leave the register (issues, logs, site,
  * reports) are built without these fields; {@link stripPersonal} removes them from any object.

@@ -1,5 +1,4 @@
 export {
-  CHANNEL_NAMES,
   ChannelSchema,
   IsoDateSchema,
   LoginSchema,
