@@ -76,9 +76,7 @@ describe('the workflows', () => {
   });
 
   it('run klachten commands and flags that exist', () => {
-    const calls = FILES.flatMap((name) => [
-      ...(TEXT[name] ?? '').matchAll(/node cli\/klachten\.ts ([\w-]+)((?: --[\w-]+)*)/g),
-    ]);
+    const calls = FILES.flatMap((name) => [...(TEXT[name] ?? '').matchAll(/node cli\/klachten\.ts ([\w-]+)((?: --[\w-]+)*)/g)]);
     expect(calls.map((c) => c[1])).toEqual(expect.arrayContaining(['check', 'pr-report', 'sync']));
     for (const [, command = '', flags = ''] of calls) {
       const help = klachten([command, '--help']);
