@@ -125,7 +125,8 @@ export function parseOptions(
     const eq = arg.indexOf('=');
     const key = long ? arg.slice(2, eq === -1 ? undefined : eq) : arg.slice(1, eq === -1 ? undefined : eq);
     const name = long ? key : shorts.get(key);
-    const spec = name === undefined ? undefined : options[name];
+    // Own properties only: `--constructor` is not an option.
+    const spec = name === undefined || !Object.hasOwn(options, name) ? undefined : options[name];
     if (name === undefined || spec === undefined) {
       const suggestion = long ? closestName(key, Object.keys(options)) : undefined;
       throw usageError(`onbekende optie ${long ? '--' : '-'}${key}`, {
