@@ -66,3 +66,14 @@ describe('a register where two files share an id', () => {
     expect(received).toBe(((JSON.parse(original.stdout) as EvaluationReport).organisations[0]?.received as number) - 1);
   });
 });
+
+describe('a site build without its regulations folder', () => {
+  it('says which variable names the folder, not a flag the site does not have', () => {
+    const build = buildSite({ regulations: 'bestaat-niet' });
+    rmSync(build.outDir, { recursive: true, force: true });
+    expect(build.status).not.toBe(0);
+    expect(build.output).toContain('map met reglementen niet gevonden');
+    expect(build.output).toContain('zet KLACHTEN_REGULATIONS op de map met reglementen');
+    expect(build.output).not.toContain('--regulations');
+  });
+});
