@@ -1,4 +1,4 @@
-// Checks the front matter of the register's Markdown files against schemas/*.schema.json (see
+// Checks the front matter of the register's Markdown files against json-schemas/*.schema.json (see
 // docs/json-schema.md), for `npm run lint:frontmatter` and the remark extension for VS Code.
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkLintFrontmatterSchema from 'remark-lint-frontmatter-schema';
@@ -8,9 +8,9 @@ import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 // file, not against the working directory. As in `klachten check`, every .md file below these
 // folders counts except README.md.
 const schemas = {
-  'schemas/complaint.schema.json': ['register/complaints/**/!(README).md'],
-  'schemas/evaluation.schema.json': ['register/evaluations/**/!(README).md'],
-  'schemas/regulation.schema.json': ['regulations/**/!(README).md'],
+  'json-schemas/complaint.schema.json': ['register/complaints/**/!(README).md'],
+  'json-schemas/evaluation.schema.json': ['register/evaluations/**/!(README).md'],
+  'json-schemas/regulation.schema.json': ['regulations/**/!(README).md'],
 };
 
 /** @typedef {{ keyword: string, instancePath: string, params: Record<string, unknown> }} AjvError */

@@ -25,12 +25,13 @@ export const LoginSchema = z
 /** Units a term can be counted in. */
 export const TermUnitSchema = z.enum(['days', 'weeks', 'months', 'workingDays']);
 
+/** A term's `amount`; an extension's `amount` uses it too. */
+export const TermAmountSchema = z.int().positive();
+
 /** A length of time, e.g. `{amount: 5, unit: workingDays}`. */
 export const TermSchema = z.strictObject({
-  /** How many units; a whole number of at least 1. */
-  amount: z.int().positive(),
-  /** `days`, `weeks`, `months` or `workingDays`. */
-  unit: TermUnitSchema,
+  amount: TermAmountSchema.meta({ description: 'How many units; a whole number of at least 1.' }),
+  unit: TermUnitSchema.meta({ description: '`days`, `weeks`, `months` or `workingDays`.' }),
 });
 export type TermInput = z.output<typeof TermSchema>;
 
@@ -41,5 +42,8 @@ export type Channel = z.output<typeof ChannelSchema>;
 /**
  * Marks fields that hold personal data (AVG). Outputs that leave the register (issues, logs, site,
  * reports) are built without these fields; {@link stripPersonal} removes them from any object.
+ *
+ * Register the field's final schema: `.meta()` and `.describe()` return a copy, and the copy is not in
+ * this registry. So `.meta({ description }).register(personalData, …)`, never the other way round.
  */
 export const personalData = z.registry<{ description: string }>();

@@ -3,37 +3,33 @@ import { IsoDateSchema, LoginSchema, SlugSchema } from './common.ts';
 
 /** An improvement action (verbeteractie) the directors decide on in an evaluation. */
 export const ImprovementActionSchema = z.strictObject({
-  /** What will be done; the directors' words, published once the evaluation is approved. */
-  description: z.string().min(1),
-  /** GitHub login of whoever carries it out (actienemer); the sync assigns its issue to them. */
-  owner: LoginSchema.optional(),
-  /** Due date. */
-  due: IsoDateSchema.optional(),
-  /** Date done. */
-  done: IsoDateSchema.optional(),
+  description: z
+    .string()
+    .min(1)
+    .meta({ description: "What will be done; the directors' words, published once the evaluation is approved." }),
+  owner: LoginSchema.optional().meta({
+    description: 'GitHub login of whoever carries it out (actienemer); the sync assigns its issue to them.',
+  }),
+  due: IsoDateSchema.optional().meta({ description: 'Due date.' }),
+  done: IsoDateSchema.optional().meta({ description: 'Date done.' }),
 });
 export type ImprovementAction = z.output<typeof ImprovementActionSchema>;
 
 /** Who approved an evaluation and when; absent while it is a draft. */
 export const ApprovalSchema = z.strictObject({
-  /** The approver's role or name, e.g. "directie". */
-  by: z.string().min(1),
-  /** Date of approval. */
-  on: IsoDateSchema,
+  by: z.string().min(1).meta({ description: 'The approver\'s role or name, e.g. "directie".' }),
+  on: IsoDateSchema.meta({ description: 'Date of approval.' }),
 });
 
 /** The front matter of an evaluation, `register/evaluations/<slug>/<year>.md`. The body is the directors' text. */
 export const EvaluationSchema = z.strictObject({
-  /** The organisation's slug; the file lives in `evaluations/<slug>/`. */
-  organisation: SlugSchema,
-  /** The year evaluated; the file is named `<year>.md`. */
-  year: z.int().min(2000).max(2100),
-  /** The directors' conclusions, one per item. */
-  conclusions: z.array(z.string().min(1)).default([]),
-  /** Improvement actions decided on. */
-  actions: z.array(ImprovementActionSchema).default([]),
-  /** Set when the directors approve; only approved evaluations are published. */
-  approval: ApprovalSchema.optional(),
+  organisation: SlugSchema.meta({ description: "The organisation's slug; the file lives in `evaluations/<slug>/`." }),
+  year: z.int().min(2000).max(2100).meta({ description: 'The year evaluated; the file is named `<year>.md`.' }),
+  conclusions: z.array(z.string().min(1)).default([]).meta({ description: "The directors' conclusions, one per item." }),
+  actions: z.array(ImprovementActionSchema).default([]).meta({ description: 'Improvement actions decided on.' }),
+  approval: ApprovalSchema.optional().meta({
+    description: 'Set when the directors approve; only approved evaluations are published.',
+  }),
 });
 export type Evaluation = z.output<typeof EvaluationSchema>;
 

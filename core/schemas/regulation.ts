@@ -3,8 +3,7 @@ import { ChannelSchema, IsoDateSchema, SlugSchema, TermSchema } from './common.t
 
 /** Where a deadline counts from: the receipt, the end of the assignment, or another step's date. */
 export const DeadlineSchema = TermSchema.extend({
-  /** `received`, `assignmentEnded` or the id of an earlier step. */
-  from: z.string().min(1),
+  from: z.string().min(1).meta({ description: '`received`, `assignmentEnded` or the id of an earlier step.' }),
 });
 export type Deadline = z.output<typeof DeadlineSchema>;
 
@@ -14,26 +13,28 @@ export type StepCondition = z.output<typeof StepConditionSchema>;
 
 /** One step of the procedure. */
 export const StepSchema = z.strictObject({
-  /** Stable id, used as the key in a complaint's `steps`. */
-  id: SlugSchema,
-  /** Short Dutch title, e.g. "Ontvangstbevestiging". */
-  title: z.string().min(1),
-  /** Who acts, e.g. "behandelaar", "directie", "indiener". */
-  actor: z.string().min(1),
-  /** What happens, in plain Dutch, for the timeline on the site. */
-  description: z.string().optional(),
-  /** The deadline, if the regulation sets one. */
-  deadline: DeadlineSchema.optional(),
-  /** Only when this holds for the complaint. */
-  condition: StepConditionSchema.optional(),
-  /** How a later deadline names this step's moment: "na het oplossen van de klacht". */
-  event: z.string().optional(),
-  /** `received`: the step is the receipt itself and is done on the received date. */
-  auto: z.literal('received').optional(),
-  /** `evaluation`: done once per evaluation by the management, not per complaint. */
-  scope: z.enum(['complaint', 'evaluation']).default('complaint'),
-  /** Anchor of the article in the text that sets this step, e.g. `artikel-4`. */
-  article: z.string().optional(),
+  id: SlugSchema.meta({ description: "Stable id, used as the key in a complaint's `steps`." }),
+  title: z.string().min(1).meta({ description: 'Short Dutch title, e.g. "Ontvangstbevestiging".' }),
+  actor: z.string().min(1).meta({ description: 'Who acts, e.g. "behandelaar", "directie", "indiener".' }),
+  description: z.string().optional().meta({ description: 'What happens, in plain Dutch, for the timeline on the site.' }),
+  deadline: DeadlineSchema.optional().meta({ description: 'The deadline, if the regulation sets one.' }),
+  condition: StepConditionSchema.optional().meta({ description: 'Only when this holds for the complaint.' }),
+  event: z
+    .string()
+    .optional()
+    .meta({ description: 'How a later deadline names this step\'s moment: "na het oplossen van de klacht".' }),
+  auto: z
+    .literal('received')
+    .optional()
+    .meta({ description: '`received`: the step is the receipt itself and is done on the received date.' }),
+  scope: z
+    .enum(['complaint', 'evaluation'])
+    .default('complaint')
+    .meta({ description: '`evaluation`: done once per evaluation by the management, not per complaint.' }),
+  article: z
+    .string()
+    .optional()
+    .meta({ description: 'Anchor of the article in the text that sets this step, e.g. `artikel-4`.' }),
 });
 export type Step = z.output<typeof StepSchema>;
 
@@ -41,112 +42,126 @@ export type Step = z.output<typeof StepSchema>;
 export const RequiredContentSchema = z.enum(['name', 'contact', 'address', 'description', 'dated']);
 export type RequiredContent = z.output<typeof RequiredContentSchema>;
 
-/** The organisation a regulation belongs to. */
-export const OrganisationSchema = z.strictObject({
-  /** Full name, e.g. "PIT re-integratie & coaching". */
-  name: z.string().min(1),
-  /** Short id used in complaint files and URLs. */
-  slug: SlugSchema,
-  /** How complaints reach the organisation (public contact details only). */
-  contact: z
-    .strictObject({
-      /** Role or department that receives complaints, e.g. "de directie". */
-      addressee: z.string().optional(),
-      email: z.email().optional(),
-      phone: z.string().optional(),
-      /** Postal address, one string. */
-      address: z.string().optional(),
-      website: z.url().optional(),
-    })
-    .default({}),
-  /** Categories a complaint may be filed under; empty means free. */
-  categories: z.array(SlugSchema).default([]),
-});
+export const OrganisationSchema = z
+  .strictObject({
+    name: z.string().min(1).meta({ description: 'Full name, e.g. "PIT re-integratie & coaching".' }),
+    slug: SlugSchema.meta({ description: 'Short id used in complaint files and URLs.' }),
+    contact: z
+      .strictObject({
+        addressee: z
+          .string()
+          .optional()
+          .meta({ description: 'Role or department that receives complaints, e.g. "de directie".' }),
+        email: z.email().optional(),
+        phone: z.string().optional(),
+        address: z.string().optional().meta({ description: 'Postal address, one string.' }),
+        website: z.url().optional(),
+      })
+      .default({})
+      .meta({ description: 'How complaints reach the organisation (public contact details only).' }),
+    categories: z
+      .array(SlugSchema)
+      .default([])
+      .meta({ description: 'Categories a complaint may be filed under; empty means free.' }),
+  })
+  .meta({ description: 'The organisation a regulation belongs to.' });
 
 /** An external body a complainant can turn to. */
 export const EscalationBodySchema = z.strictObject({
-  /** Name, e.g. "Nationale ombudsman". */
-  name: z.string().min(1),
-  /** Its website. */
-  url: z.url().optional(),
-  /** When to go there, in plain Dutch. */
-  when: z.string().min(1),
+  name: z.string().min(1).meta({ description: 'Name, e.g. "Nationale ombudsman".' }),
+  url: z.url().optional().meta({ description: 'Its website.' }),
+  when: z.string().min(1).meta({ description: 'When to go there, in plain Dutch.' }),
 });
 
 /** The front matter of a regulation file: its procedure as data. */
 export const RegulationSchema = z
   .strictObject({
-    /** Title of the regulation. */
-    title: z.string().min(1),
-    /** One-paragraph summary for listings. */
-    summary: z.string().min(1),
+    title: z.string().min(1).meta({ description: 'Title of the regulation.' }),
+    summary: z.string().min(1).meta({ description: 'One-paragraph summary for listings.' }),
     organisation: OrganisationSchema,
-    /** Version label, e.g. "1" or "2024-02". */
-    version: z.string().min(1),
-    /** Date the version takes effect ("van kracht vanaf"). */
-    effective: IsoDateSchema,
-    /** Where the effective date comes from when the source does not state one. */
-    effectiveNote: z.string().optional(),
-    /** What changed compared with the previous version. */
-    changes: z.string().optional(),
-    /** How a complaint is made. */
-    complaint: z.strictObject({
-      /** Channels accepted. */
-      channels: z.array(ChannelSchema).min(1),
-      /** Whether an oral complaint counts as a complaint under this regulation. */
-      oral: z.boolean(),
-      /** What a complaint must contain. */
-      requiredContents: z.array(RequiredContentSchema).default([]),
-      /** Latest moment to submit, e.g. 30 working days after the assignment ended. */
-      submissionWindow: DeadlineSchema.optional(),
-    }),
-    /** The independence rule for handlers, in plain Dutch. */
-    independence: z.string().min(1),
-    /** The procedure, in order. */
-    steps: z.array(StepSchema).min(1),
-    /** Whether and how deadlines may be extended (verlenging). */
+    version: z.string().min(1).meta({ description: 'Version label, e.g. "1" or "2024-02".' }),
+    effective: IsoDateSchema.meta({ description: 'Date the version takes effect ("van kracht vanaf").' }),
+    effectiveNote: z
+      .string()
+      .optional()
+      .meta({ description: 'Where the effective date comes from when the source does not state one.' }),
+    changes: z.string().optional().meta({ description: 'What changed compared with the previous version.' }),
+    complaint: z
+      .strictObject({
+        channels: z.array(ChannelSchema).min(1).meta({ description: 'Channels accepted.' }),
+        oral: z.boolean().meta({ description: 'Whether an oral complaint counts as a complaint under this regulation.' }),
+        requiredContents: z.array(RequiredContentSchema).default([]).meta({ description: 'What a complaint must contain.' }),
+        submissionWindow: DeadlineSchema.optional().meta({
+          description: 'Latest moment to submit, e.g. 30 working days after the assignment ended.',
+        }),
+      })
+      .meta({ description: 'How a complaint is made.' }),
+    independence: z.string().min(1).meta({ description: 'The independence rule for handlers, in plain Dutch.' }),
+    steps: z.array(StepSchema).min(1).meta({ description: 'The procedure, in order.' }),
     extension: z
       .strictObject({
         allowed: z.boolean(),
-        /** Longest extension per step, if limited. */
-        max: TermSchema.optional(),
-        /** How often a step may be extended, if limited. */
-        times: z.int().positive().optional(),
-        /** Whether a reason must be recorded. */
-        reasonRequired: z.boolean().default(true),
-        /** Whether the complainant must be told before the original deadline. */
-        noticeBeforeDeadline: z.boolean().default(true),
-        /** The steps that may be extended; all steps with a deadline when absent. */
-        steps: z.array(SlugSchema).optional(),
+        max: TermSchema.optional().meta({ description: 'Longest extension per step, if limited.' }),
+        times: z.int().positive().optional().meta({ description: 'How often a step may be extended, if limited.' }),
+        reasonRequired: z.boolean().default(true).meta({ description: 'Whether a reason must be recorded.' }),
+        noticeBeforeDeadline: z
+          .boolean()
+          .default(true)
+          .meta({ description: 'Whether the complainant must be told before the original deadline.' }),
+        steps: z
+          .array(SlugSchema)
+          .optional()
+          .meta({ description: 'The steps that may be extended; all steps with a deadline when absent.' }),
       })
-      .default({ allowed: false, reasonRequired: true, noticeBeforeDeadline: true }),
-    /** Whether the clock may be paused (opschorting), e.g. while waiting for information. */
-    suspension: z.strictObject({ allowed: z.boolean() }).default({ allowed: false }),
-    /** External bodies, in the order a complainant would go to them. */
-    escalation: z.array(EscalationBodySchema).default([]),
-    /** How often the management evaluates complaints. */
-    evaluation: z.strictObject({
-      /** `yearly` or `periodic` (the regulation names no interval; evaluated yearly here). */
-      cadence: z.enum(['yearly', 'periodic']),
-      /** Months after the year ends by which the evaluation is due. */
-      dueMonthsAfterYearEnd: z.int().min(0).max(12).default(3),
-    }),
-    /** How long personal data is kept after the complaint is closed. */
-    retention: z.strictObject({
-      amount: z.int().positive(),
-      unit: z.enum(['months', 'years']),
-      /** Why this term, for the privacy statement. */
-      basis: z.string().optional(),
-    }),
-    /** The working-day calendar. */
+      .default({ allowed: false, reasonRequired: true, noticeBeforeDeadline: true })
+      .meta({ description: 'Whether and how deadlines may be extended (verlenging).' }),
+    suspension: z
+      .strictObject({ allowed: z.boolean() })
+      .default({ allowed: false })
+      .meta({ description: 'Whether the clock may be paused (opschorting), e.g. while waiting for information.' }),
+    escalation: z
+      .array(EscalationBodySchema)
+      .default([])
+      .meta({ description: 'External bodies, in the order a complainant would go to them.' }),
+    evaluation: z
+      .strictObject({
+        cadence: z
+          .enum(['yearly', 'periodic'])
+          .meta({ description: '`yearly` or `periodic` (the regulation names no interval; evaluated yearly here).' }),
+        dueMonthsAfterYearEnd: z
+          .int()
+          .min(0)
+          .max(12)
+          .default(3)
+          .meta({ description: 'Months after the year ends by which the evaluation is due.' }),
+      })
+      .meta({ description: 'How often the management evaluates complaints.' }),
+    retention: z
+      .strictObject({
+        amount: z.int().positive(),
+        unit: z.enum(['months', 'years']),
+        basis: z.string().optional().meta({ description: 'Why this term, for the privacy statement.' }),
+      })
+      .meta({ description: 'How long personal data is kept after the complaint is closed.' }),
     calendar: z
       .strictObject({
-        /** Apply the Algemene termijnenwet roll-forward (for statutory terms; off for own regulations). */
-        atwRollForward: z.boolean().default(false),
-        /** The organisation's own closing days, on top of the Atw holidays. */
-        closingDays: z.array(z.strictObject({ date: IsoDateSchema, name: z.string().min(1) })).default([]),
+        atwRollForward: z.boolean().default(false).meta({
+          description: 'Apply the Algemene termijnenwet roll-forward (for statutory terms; off for own regulations).',
+        }),
+        closingDays: z
+          .array(
+            z.strictObject({
+              date: IsoDateSchema.meta({
+                description: 'A calendar date written as `YYYY-MM-DD` that really exists (2026-02-30 does not).',
+              }),
+              name: z.string().min(1),
+            }),
+          )
+          .default([])
+          .meta({ description: "The organisation's own closing days, on top of the Atw holidays." }),
       })
-      .default({ atwRollForward: false, closingDays: [] }),
+      .default({ atwRollForward: false, closingDays: [] })
+      .meta({ description: 'The working-day calendar.' }),
   })
   .superRefine((regulation, ctx) => {
     const seen = new Set<string>();

@@ -45,7 +45,7 @@ beforeAll(() => {
   const dir = mkdtempSync(join(tmpdir(), 'klachten-frontmatter-'));
   try {
     cpSync(join(ROOT, '.remarkrc.mjs'), join(dir, '.remarkrc.mjs'));
-    cpSync(join(ROOT, 'schemas'), join(dir, 'schemas'), { recursive: true });
+    cpSync(join(ROOT, 'json-schemas'), join(dir, 'json-schemas'), { recursive: true });
     cpSync(join(ROOT, 'regulations'), join(dir, 'regulations'), { recursive: true });
     symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'junction');
     mkdirSync(join(dir, 'register/complaints/2026'), { recursive: true });

@@ -14,7 +14,7 @@ import {
   staleFiles,
   TARGETS,
   type GenerateIo,
-} from '../../scripts/generate-schemas.ts';
+} from '../../tools/generate-json-schemas.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 
@@ -32,9 +32,9 @@ function committed(file: string): JsonSchema {
   return JSON.parse(readRepo(file) ?? '{}') as JsonSchema;
 }
 
-const complaint = committed('schemas/complaint.schema.json');
-const regulation = committed('schemas/regulation.schema.json');
-const evaluation = committed('schemas/evaluation.schema.json');
+const complaint = committed('json-schemas/complaint.schema.json');
+const regulation = committed('json-schemas/regulation.schema.json');
+const evaluation = committed('json-schemas/evaluation.schema.json');
 
 const ajv = new Ajv({ allErrors: true, format: 'full' });
 const validators = {
@@ -79,18 +79,18 @@ function memoryIo(files: Record<string, string>): GenerateIo & { out: string[]; 
 }
 
 describe('generated files', () => {
-  it('match the committed schemas/ (what --check checks)', async () => {
-    const expected = await generateSchemas((file) => readRepo(file) ?? '');
+  it('match the committed json-schemas/ (what --check checks)', async () => {
+    const expected = await generateSchemas();
     expect([...expected.keys()]).toEqual(TARGETS.map((target) => target.file));
     expect(staleFiles(expected, readRepo)).toEqual([]);
   });
 
   it('--check exits 1 with a Dutch message when a file is out of date', async () => {
-    const io = memoryIo({ 'schemas/evaluation.schema.json': '{}\n' });
+    const io = memoryIo({ 'json-schemas/evaluation.schema.json': '{}\n' });
     expect(await run(['--check'], io)).toBe(1);
     expect(io.written).toEqual([]);
     expect(io.out.join('')).toMatchInlineSnapshot(`
-      "schemas/evaluation.schema.json komt niet overeen met de zod-schema's in core/schemas/.
+      "json-schemas/evaluation.schema.json komt niet overeen met de zod-schema's in core/schemas/.
       Voer 'npm run schemas' uit en commit het resultaat.
       "
     `);
@@ -103,9 +103,9 @@ describe('generated files', () => {
   });
 
   it('writes only the files that changed, and refuses unknown options', async () => {
-    const io = memoryIo({ 'schemas/complaint.schema.json': 'oud' });
+    const io = memoryIo({ 'json-schemas/complaint.schema.json': 'oud' });
     expect(await run([], io)).toBe(0);
-    expect(io.written).toEqual(['schemas/complaint.schema.json']);
+    expect(io.written).toEqual(['json-schemas/complaint.schema.json']);
     expect(await run(['--chek'], io)).toBe(2);
   });
 
@@ -216,7 +216,7 @@ describe('personal data', () => {
     ).toEqual([]);
   });
 
-  it('keeps the field comment from the source after the note', () => {
+  it('keeps the field description from the zod schema after the note', () => {
     expect(at(complaint, 'properties/dated').description).toMatchInlineSnapshot(`
       "Persoonsgegeven (dagtekening van de klachtbrief): blijft in het register en komt niet in issues, logboeken, de site of rapportages.
 
@@ -226,7 +226,7 @@ describe('personal data', () => {
 });
 
 describe('editor help', () => {
-  it('gives every top-level field a description from the source comments', () => {
+  it('gives every top-level field a description from the zod schemas', () => {
     for (const schema of [complaint, regulation, evaluation]) {
       const properties = schema.properties as Record<string, JsonSchema>;
       const bare = Object.keys(properties).filter((name) => typeof properties[name]!.description !== 'string');
