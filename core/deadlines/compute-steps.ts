@@ -188,24 +188,27 @@ export function stepDeadline(
   }
   const done = doneDate(complaint, step);
   const suspensions = [...complaint.suspensions].sort((a, b) => (a.from < b.from ? -1 : 1));
+  // The term counts from the day after `start`: a pause only moves it for the days it covers from then on.
+  const counting = addDays(start, 1);
   for (const suspension of suspensions) {
     if (suspension.steps !== undefined && !suspension.steps.includes(step.id)) continue;
-    if (suspension.from > due || suspension.from <= start) continue;
-    if (done !== undefined && done < suspension.from) continue;
-    const last = suspension.to ?? (today >= suspension.from ? today : undefined);
-    if (last === undefined || last < suspension.from) continue;
+    const from = suspension.from < counting ? counting : suspension.from;
+    if (from > due) continue;
+    if (done !== undefined && done < from) continue;
+    const last = suspension.to ?? (today >= from ? today : undefined);
+    if (last === undefined || last < from) continue;
     const ongoing = suspension.to === undefined ? ' (loopt nog)' : '';
     if (term.unit === 'workingDays') {
-      const days = countWorkingDays(suspension.from, last, calendar);
+      const days = countWorkingDays(from, last, calendar);
       due = addWorkingDays(due, days, calendar).date;
       parts.push(
-        `opgeschort van ${formatDate(suspension.from)} t/m ${formatDate(last)}${ongoing}: ${formatTerm({ amount: days, unit: 'workingDays' })} later`,
+        `opgeschort van ${formatDate(from)} t/m ${formatDate(last)}${ongoing}: ${formatTerm({ amount: days, unit: 'workingDays' })} later`,
       );
     } else {
-      const days = daysBetween(suspension.from, last) + 1;
+      const days = daysBetween(from, last) + 1;
       due = addDays(due, days);
       parts.push(
-        `opgeschort van ${formatDate(suspension.from)} t/m ${formatDate(last)}${ongoing}: ${formatTerm({ amount: days, unit: 'days' })} later`,
+        `opgeschort van ${formatDate(from)} t/m ${formatDate(last)}${ongoing}: ${formatTerm({ amount: days, unit: 'days' })} later`,
       );
     }
   }
