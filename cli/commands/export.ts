@@ -57,6 +57,20 @@ function sameAddress(a: string | undefined, b: string): boolean {
   return a?.trim().toLowerCase() === b.trim().toLowerCase();
 }
 
+/** Characters that can be part of an e-mail address (local part and domain). */
+const ADDRESS_CHAR = "[\\p{L}\\p{N}.!#$%&'*+/=?^_`{|}~-]";
+
+/**
+ * Whether `text` holds `address` as a whole address, case-insensitively: not inside a longer one, so
+ * jan@voorbeeld.example does not find marjan@voorbeeld.example or jan@voorbeeld.example.org. A full
+ * stop right after the address ends a sentence; a full stop followed by more of a domain does not.
+ * @example mentionsAddress('mail JAN@voorbeeld.example.', 'jan@voorbeeld.example') // true
+ */
+export function mentionsAddress(text: string, address: string): boolean {
+  const escaped = address.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?<!${ADDRESS_CHAR})${escaped}(?![\\p{L}\\p{N}_-]|\\.[\\p{L}\\p{N}_-])`, 'iu').test(text);
+}
+
 /** `klachten export`. */
 export const exportPerson = defineCommand({
   name: 'export',
@@ -132,7 +146,7 @@ of pull request en stuur hem via een beveiligd kanaal. In GitHub Actions weigert
     };
     for (const { source, parsed } of read) {
       const complaint = parsed.data;
-      const mentions = needle !== undefined && source.text.toLowerCase().includes(needle);
+      const mentions = needle !== undefined && mentionsAddress(source.text, needle);
       if (!complaint) {
         if (mentions || (askedId !== undefined && idOfFile(source.file) === askedId))
           report.unreadable.push({ file: source.file, text: source.text });
