@@ -44,6 +44,9 @@ const FIELD_OPTIONS = {
   description: { type: 'string', value: '<tekst>', description: 'de klacht in de woorden van de klager' },
 } as const;
 
+/** How often `new` takes the next id when another run took the one it picked. */
+const MAX_ID_ATTEMPTS = 20;
+
 type Fields = { -readonly [K in keyof typeof FIELD_OPTIONS]?: string | undefined };
 
 const CONTENT_FLAGS: Record<RequiredContent, (keyof Fields)[]> = {
@@ -160,48 +163,66 @@ async function register(values: Values<typeof FIELD_OPTIONS>, io: Io): Promise<n
 
   const dir = complaintsDir(io.cwd, values.register);
   const year = dateParts(received).year;
-  const id = nextComplaintId(dir, year);
   const complainant = Object.fromEntries(
     (['name', 'email', 'phone', 'address'] as const).filter((k) => fields[k] !== undefined).map((k) => [k, fields[k]]),
   );
-  const data: Record<string, unknown> = {
-    id,
-    organisation: fields.organisation,
-    received,
-    channel,
-    form,
-    ...(fields.dated === undefined ? {} : { dated: fields.dated }),
-    ...(Object.keys(complainant).length === 0 ? {} : { complainant }),
-    ...(fields.handler ? { handler: fields.handler } : {}),
-    ...(fields.involved
-      ? {
-          involved: fields.involved
-            .split(',')
-            .map((s) => s.trim())
-            .filter(Boolean),
-        }
-      : {}),
-    ...(fields.category ? { category: fields.category } : {}),
-    ...(fields['assignment-ended'] ? { assignmentEnded: fields['assignment-ended'] } : {}),
+  const compose = (id: string): string => {
+    const data: Record<string, unknown> = {
+      id,
+      organisation: fields.organisation,
+      received,
+      channel,
+      form,
+      ...(fields.dated === undefined ? {} : { dated: fields.dated }),
+      ...(Object.keys(complainant).length === 0 ? {} : { complainant }),
+      ...(fields.handler ? { handler: fields.handler } : {}),
+      ...(fields.involved
+        ? {
+            involved: fields.involved
+              .split(',')
+              .map((s) => s.trim())
+              .filter(Boolean),
+          }
+        : {}),
+      ...(fields.category ? { category: fields.category } : {}),
+      ...(fields['assignment-ended'] ? { assignmentEnded: fields['assignment-ended'] } : {}),
+    };
+    const yaml = stringify(data, { lineWidth: 0 }).replace(
+      /^complainant:$/m,
+      'complainant: # persoonsgegevens: blijven in het register',
+    );
+    return `---\n${yaml}---\n${fields.description ? `${fields.description.trim()}\n` : ''}`;
   };
-  const yaml = stringify(data, { lineWidth: 0 }).replace(
-    /^complainant:$/m,
-    'complainant: # persoonsgegevens: blijven in het register',
-  );
-  const text = `---\n${yaml}---\n${fields.description ? `${fields.description.trim()}\n` : ''}`;
-  const path = join(dir, String(year), `${id}.md`);
-  const file = relative(io.cwd, path);
-  const result = readComplaint({ file, text }, regulations, today);
-  const errors = result.diagnostics.filter((d) => d.severity === 'error');
-  for (const d of result.diagnostics) io.stderr(`${formatText(d)}\n`);
-  if (!result.record || errors.length > 0) {
-    io.stderr('niet geschreven: herstel de velden hierboven\n');
-    return 1;
+
+  // Two runs at once may pick the same next id: the file is created only if it is not there yet
+  // ('wx'), and the one that comes second takes the next free id.
+  for (let attempt = 0; attempt < MAX_ID_ATTEMPTS; attempt++) {
+    const id = nextComplaintId(dir, year);
+    const text = compose(id);
+    const path = join(dir, String(year), `${id}.md`);
+    const file = relative(io.cwd, path);
+    const result = readComplaint({ file, text }, regulations, today);
+    const errors = result.diagnostics.filter((d) => d.severity === 'error');
+    if (!result.record || errors.length > 0) {
+      for (const d of result.diagnostics) io.stderr(`${formatText(d)}\n`);
+      io.stderr('niet geschreven: herstel de velden hierboven\n');
+      return 1;
+    }
+    mkdirSync(dirname(path), { recursive: true });
+    try {
+      writeFileSync(path, text, { flag: 'wx' });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue;
+      throw error;
+    }
+    for (const d of result.diagnostics) io.stderr(`${formatText(d)}\n`);
+    io.stdout(
+      `${id} geregistreerd in ${file} (${version.key})\n\n${renderSteps(computeComplaintStatus(result.record.complaint, version, today))}\n`,
+    );
+    return 0;
   }
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, text, { flag: 'wx' });
-  io.stdout(
-    `${id} geregistreerd in ${file} (${version.key})\n\n${renderSteps(computeComplaintStatus(result.record.complaint, version, today))}\n`,
+  io.stderr(
+    `niet geschreven: ${MAX_ID_ATTEMPTS} keer was het volgende klachtnummer al bezet terwijl new liep (anderen registreren tegelijk); probeer het opnieuw\n`,
   );
-  return 0;
+  return 1;
 }

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import {
   closestName,
@@ -12,6 +12,7 @@ import {
 } from '../../core/index.ts';
 import { findComplaintFile } from '../../node/find-complaint.ts';
 import { complaintsDir } from '../../node/load-register.ts';
+import { lockPathOf, replaceFile } from '../../node/write-file.ts';
 import { defineCommand } from '../lib/command.ts';
 import { commandRegulations, failOnBrokenRegulation } from '../lib/regulations.ts';
 import { renderSteps } from '../lib/render-steps.ts';
@@ -44,7 +45,17 @@ blijft ongewijzigd. Daarna volgen de termijnen die nog openstaan.`,
     const { regulations } = loaded;
     const path = findComplaintFile(complaintsDir(io.cwd, values.register), id);
     const file = relative(io.cwd, path) || path;
-    const text = readFileSync(path, 'utf8');
+    // The bytes as read: the file is replaced only if it still holds exactly these.
+    const bytes = readFileSync(path);
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      const line = invalidUtf8Line(bytes);
+      io.stderr(`${file}:${line}: geen geldige UTF-8-tekst; sla het bestand op als UTF-8 en probeer het opnieuw\n`);
+      io.stderr(`niet vastgelegd: ${file} is ongewijzigd\n`);
+      return 1;
+    }
     const before = readComplaint({ file, text }, regulations, today);
     if (!before.record) {
       for (const d of before.diagnostics) io.stderr(`${formatText(d)}\n`);
@@ -74,13 +85,49 @@ blijft ongewijzigd. Daarna volgen de termijnen die nog openstaan.`,
       io.stderr(`niet vastgelegd: ${file} is ongewijzigd\n`);
       return 1;
     }
-    writeFileSync(path, edited.text);
+    const written = replaceFile(path, edited.text, bytes);
+    if (written !== 'written') {
+      io.stderr(
+        written === 'changed'
+          ? `${file} is gewijzigd terwijl record liep (door iemand anders of een andere opdracht); voer de opdracht opnieuw uit\n`
+          : `${file} wordt op dit moment door een andere opdracht geschreven; probeer het opnieuw (blijft dit zo terwijl er niets loopt, verwijder dan ${relative(io.cwd, lockPathOf(path)) || lockPathOf(path)})\n`,
+      );
+      io.stderr(`niet vastgelegd: ${file} is ongewijzigd\n`);
+      return 1;
+    }
     // Only the earlier date: a note may hold personal data and this output may reach a log.
     const previousDate =
       edited.previous === undefined ? undefined : (/\d{4}-\d{2}-\d{2}/.exec(edited.previous)?.[0] ?? 'een andere waarde');
     const was = previousDate === undefined ? '' : ` (was: ${previousDate})`;
-    io.stdout(`${id}: ${stepId} vastgelegd op ${on}${was} in ${file}\n\n`);
+    io.stdout(`${id}: ${stepId} vastgelegd op ${on}${was} in ${file}\n`);
+    // Said, never shown: the note may hold personal data.
+    if (edited.hadNote) {
+      io.stdout(
+        values.note === undefined
+          ? `let op: de notitie bij ${stepId} is verwijderd (geef --note om er een te zetten; git bewaart de oude)\n`
+          : `let op: de notitie bij ${stepId} is vervangen door de nieuwe\n`,
+      );
+    }
+    io.stdout('\n');
     io.stdout(`${renderSteps(computeComplaintStatus(after.record.complaint, version, today))}\n`);
     return 0;
   },
 });
+
+/** The 1-based line of the first byte sequence that is not valid UTF-8. */
+export function invalidUtf8Line(bytes: Uint8Array): number {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i <= bytes.length; i++) {
+    if (i < bytes.length && bytes[i] !== 0x0a) continue;
+    try {
+      decoder.decode(bytes.subarray(start, i));
+    } catch {
+      return line;
+    }
+    line++;
+    start = i + 1;
+  }
+  return line;
+}

@@ -1,0 +1,48 @@
+// Issue 14, "nothing is silently lost": the core's part (the edit `klachten record` makes, locating findings).
+import { describe, expect, it } from 'vitest';
+import { setStepInText } from '../../core/index.ts';
+
+const FILE = 'register/complaints/2026/KL-2026-0001.md';
+
+describe('setStepInText: only the bytes it means to change', () => {
+  it('ends an added line as the file ends its lines', () => {
+    const crlf = '---\r\nid: x\r\nsteps:\r\n  a: 2026-04-02\r\n---\r\nTekst\r\n';
+    expect(setStepInText(crlf, FILE, 'b', { on: '2026-04-05' }).text).toBe(
+      '---\r\nid: x\r\nsteps:\r\n  a: 2026-04-02\r\n  b: 2026-04-05\r\n---\r\nTekst\r\n',
+    );
+    expect(setStepInText('---\r\nid: x\r\nsteps:\r\nclosed: 2026-04-09\r\n---\r\n', FILE, 'b', { on: '2026-04-05' }).text).toBe(
+      '---\r\nid: x\r\nsteps:\r\n  b: 2026-04-05\r\nclosed: 2026-04-09\r\n---\r\n',
+    );
+    expect(setStepInText('---\r\nid: x\r\n---\r\n', FILE, 'b', { on: '2026-04-05' }).text).toBe(
+      '---\r\nid: x\r\nsteps:\r\n  b: 2026-04-05\r\n---\r\n',
+    );
+  });
+
+  it('edits a flow map in place, keeping its quoting and key order', () => {
+    const flow = `---\nsteps: { 'b': "2026-04-02", a: { on: '2026-04-01', note: "x: y" } } # commentaar\n---\n`;
+    expect(setStepInText(flow, FILE, 'c', { on: '2026-04-03' }).text).toBe(
+      `---\nsteps: { 'b': "2026-04-02", a: { on: '2026-04-01', note: "x: y" }, c: 2026-04-03 } # commentaar\n---\n`,
+    );
+    expect(setStepInText(flow, FILE, 'b', { on: '2026-04-04' }).text).toBe(
+      `---\nsteps: { 'b': 2026-04-04, a: { on: '2026-04-01', note: "x: y" } } # commentaar\n---\n`,
+    );
+    expect(setStepInText('---\nsteps: {}\n---\n', FILE, 'a', { on: '2026-04-03' }).text).toBe(
+      '---\nsteps: { a: 2026-04-03 }\n---\n',
+    );
+  });
+
+  it('says whether the value it replaces had a note', () => {
+    const text =
+      '---\nsteps:\n  a: { on: 2026-04-01, note: "gebeld" }\n  b:\n    on: 2026-04-02\n    note: x\n  c: 2026-04-03\n---\n';
+    expect(setStepInText(text, FILE, 'a', { on: '2026-04-05' }).hadNote).toBe(true);
+    expect(setStepInText(text, FILE, 'b', { on: '2026-04-05' }).hadNote).toBe(true);
+    expect(setStepInText(text, FILE, 'c', { on: '2026-04-05' }).hadNote).toBe(false);
+    expect(setStepInText(text, FILE, 'd', { on: '2026-04-05' }).hadNote).toBe(false);
+  });
+
+  it('fills a step written without a value instead of adding it twice', () => {
+    expect(setStepInText('---\nsteps:\n  a:\n  b: 2026-04-02\n---\n', FILE, 'a', { on: '2026-04-01' }).text).toBe(
+      '---\nsteps:\n  a: 2026-04-01\n  b: 2026-04-02\n---\n',
+    );
+  });
+});
