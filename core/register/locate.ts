@@ -1,4 +1,4 @@
-import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { isMap, isSeq, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
 
 /** A 1-based position in a YAML text. */
 export interface Position {
@@ -11,32 +11,61 @@ export type Locate = (path: readonly PropertyKey[], key?: boolean) => Position;
 
 /**
  * A locator for a file's front matter that starts at `yamlLine`. The YAML is parsed once, on the
- * first question: files without findings never pay for it.
+ * first question: files without findings never pay for it. Each map's keys are indexed the first time
+ * a path goes through it, so a file with tens of thousands of findings costs time in proportion to
+ * its size, not its size squared.
  * @example createLocator('a: 1\n', 2)(['a']) // { line: 2, column: 4 }
  */
-export function createLocator(yamlText: string, yamlLine: number): Locate {
-  let parsed: { contents: Node | null; counter: LineCounter } | undefined;
+export function createLocator(yamlText: string, yamlLine: number, work?: LocateWork): Locate {
+  let parsed: { contents: Node | null; counter: LineCounter; keys: WeakMap<YAMLMap, Map<unknown, Pair>> } | undefined;
   return (path, key = false) => {
     if (!parsed) {
       const counter = new LineCounter();
       const doc = parseDocument(yamlText, { lineCounter: counter, keepSourceTokens: false, uniqueKeys: false });
-      parsed = { contents: doc.contents, counter };
+      parsed = { contents: doc.contents, counter, keys: new WeakMap() };
+      if (work) work.parses++;
     }
-    const at = findPosition(parsed.contents, parsed.counter, path, key);
+    const at = findPosition(parsed, path, key, work);
     return { line: yamlLine + at.line - 1, column: at.column };
   };
 }
 
-function findPosition(contents: Node | null, counter: LineCounter, path: readonly PropertyKey[], useKeyAtEnd: boolean): Position {
-  let node: Node | null = contents;
+/** What a locator did, for tests that count its work instead of timing it. */
+export interface LocateWork {
+  /** How often the YAML was parsed. */
+  parses: number;
+  /** How many key-value pairs of maps were looked at. */
+  pairs: number;
+}
+
+/** A map's pairs by key value; the first pair wins when a key is there twice, as a search would find. */
+function keysOf(map: YAMLMap, index: WeakMap<YAMLMap, Map<unknown, Pair>>, work: LocateWork | undefined): Map<unknown, Pair> {
+  let keys = index.get(map);
+  if (!keys) {
+    keys = new Map();
+    for (const item of map.items) {
+      if (work) work.pairs++;
+      const key: unknown = item.key;
+      const value = key !== null && typeof key === 'object' && 'value' in key ? key.value : key;
+      if (!keys.has(value)) keys.set(value, item);
+    }
+    index.set(map, keys);
+  }
+  return keys;
+}
+
+function findPosition(
+  parsed: { contents: Node | null; counter: LineCounter; keys: WeakMap<YAMLMap, Map<unknown, Pair>> },
+  path: readonly PropertyKey[],
+  useKeyAtEnd: boolean,
+  work: LocateWork | undefined,
+): Position {
+  let node: Node | null = parsed.contents;
   let offset = node?.range?.[0] ?? 0;
   for (const [index, segment] of path.entries()) {
     const last = index === path.length - 1;
     if (isMap(node)) {
-      const pair = node.items.find((item) => {
-        const key: unknown = item.key;
-        return (key !== null && typeof key === 'object' && 'value' in key ? key.value : key) === segment;
-      });
+      const pair = keysOf(node, parsed.keys, work).get(segment);
       if (!pair) break;
       const keyNode = pair.key as Node | null;
       const valueNode = pair.value as Node | null;
@@ -53,6 +82,6 @@ function findPosition(contents: Node | null, counter: LineCounter, path: readonl
       break;
     }
   }
-  const { line, col } = counter.linePos(offset);
+  const { line, col } = parsed.counter.linePos(offset);
   return { line, column: col };
 }

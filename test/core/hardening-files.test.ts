@@ -1,6 +1,9 @@
 // Issue 14, "nothing is silently lost": the core's part (the edit `klachten record` makes, locating findings).
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { setStepInText } from '../../core/index.ts';
+import { createLocator, type LocateWork } from '../../core/register/locate.ts';
+import { parseFrontMatterFile } from '../../core/register/parse-file.ts';
 
 const FILE = 'register/complaints/2026/KL-2026-0001.md';
 
@@ -44,5 +47,35 @@ describe('setStepInText: only the bytes it means to change', () => {
     expect(setStepInText('---\nsteps:\n  a:\n  b: 2026-04-02\n---\n', FILE, 'a', { on: '2026-04-01' }).text).toBe(
       '---\nsteps:\n  a: 2026-04-01\n  b: 2026-04-02\n---\n',
     );
+  });
+});
+
+describe('locating findings: linear in the size of the file', () => {
+  const N = 20_000;
+
+  it('parses the YAML once and looks at each key a bounded number of times, for 20,000 unknown fields', () => {
+    const yaml = `id: KL-2026-0001\n${Array.from({ length: N }, (_, i) => `k${i}: 1\n`).join('')}`;
+    const work: LocateWork = { parses: 0, pairs: 0 };
+    const locate = createLocator(yaml, 2, work);
+    for (let i = 0; i < N; i++) expect(locate([`k${i}`], true)).toEqual({ line: 3 + i, column: 1 });
+    expect(work.parses).toBe(1);
+    expect(work.pairs).toBeLessThanOrEqual(4 * (N + 1));
+  });
+
+  it('does the same for 20,000 steps', () => {
+    const yaml = `steps:\n${Array.from({ length: N }, (_, i) => `  s${i}: 2026-03-01\n`).join('')}`;
+    const work: LocateWork = { parses: 0, pairs: 0 };
+    const locate = createLocator(yaml, 2, work);
+    for (let i = N - 1; i >= 0; i--) expect(locate(['steps', `s${i}`], true)).toEqual({ line: 3 + i, column: 3 });
+    expect(work.parses).toBe(1);
+    expect(work.pairs).toBeLessThanOrEqual(4 * (N + 1));
+  });
+
+  it('reports every one of 20,000 unknown fields of one file, each on its own line', () => {
+    const text = `---\nid: KL-2026-0001\n${Array.from({ length: N }, (_, i) => `k${i}: 1\n`).join('')}---\n`;
+    const result = parseFrontMatterFile(FILE, text, z.strictObject({ id: z.string() }));
+    const unknown = result.diagnostics.filter((d) => d.code === 'unknown-field');
+    expect(unknown).toHaveLength(N);
+    expect(unknown[N - 1]).toMatchObject({ line: N + 2, column: 1 });
   });
 });
