@@ -42,6 +42,23 @@ export type Step = z.output<typeof StepSchema>;
 export const RequiredContentSchema = z.enum(['name', 'contact', 'address', 'description', 'dated']);
 export type RequiredContent = z.output<typeof RequiredContentSchema>;
 
+/**
+ * A setting the source regulation does not state, which the register adds: marked so that nobody takes
+ * it for the organisation's own rule.
+ */
+export const OwnChoiceSchema = z.strictObject({
+  setting: z
+    .string()
+    .regex(/^[A-Za-z]+(?:\.[A-Za-z0-9-]+)*$/, 'schrijf de instelling als pad, bijvoorbeeld extension.noticeBeforeDeadline')
+    .meta({ description: 'The setting, as a path in this front matter: `extension.noticeBeforeDeadline`.' }),
+  reason: z
+    .string()
+    .min(1)
+    .meta({ description: 'Why the register sets it, in Dutch: the site shows it under "Aanvullingen van het register".' }),
+  basis: z.string().min(1).optional().meta({ description: 'The legal basis, if any, e.g. "Awb art. 9:11 lid 2".' }),
+});
+export type OwnChoice = z.output<typeof OwnChoiceSchema>;
+
 export const OrganisationSchema = z
   .strictObject({
     name: z.string().min(1).meta({ description: 'Full name, e.g. "PIT re-integratie & coaching".' }),
@@ -162,6 +179,10 @@ export const RegulationSchema = z
       })
       .default({ atwRollForward: false, closingDays: [] })
       .meta({ description: 'The working-day calendar.' }),
+    ownChoices: z
+      .array(OwnChoiceSchema)
+      .default([])
+      .meta({ description: "Settings the source regulation does not state: the register's own choices, each with its reason." }),
   })
   .superRefine((regulation, ctx) => {
     const seen = new Set<string>();
@@ -178,6 +199,20 @@ export const RegulationSchema = z
         });
       }
       seen.add(step.id);
+    });
+    regulation.ownChoices.forEach((choice, index) => {
+      let value: unknown = regulation;
+      for (const part of choice.setting.split('.'))
+        value =
+          value !== null && typeof value === 'object' && Object.hasOwn(value, part)
+            ? (value as Record<string, unknown>)[part]
+            : undefined;
+      if (value === undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['ownChoices', index, 'setting'],
+          message: 'deze instelling staat niet in dit reglement; noem een veld dat er wel staat',
+        });
     });
     for (const [index, id] of (regulation.extension.steps ?? []).entries()) {
       if (!seen.has(id)) {

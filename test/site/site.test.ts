@@ -246,6 +246,13 @@ describe('npm run build: the public site', () => {
     expect(heaviest[1]).toBeLessThanOrEqual(50 * 1024);
   });
 
+  it("marks what the register adds to a regulation, apart from the organisation's own rules", () => {
+    const html = readFileSync(join(main.outDir, 'mvz/index.html'), 'utf8');
+    expect(html).toContain('<h2 id="aanvullingen">Aanvullingen van het register</h2>');
+    expect(html).toContain('grondslag: Awb art. 9:11 lid 2');
+    expect(html).toContain('href="#aanvullingen"');
+  });
+
   it('stops on a broken regulation with the file and line, as klachten check reports it', () => {
     const broken = buildSite({ regulations: 'test/fixtures/broken-regulations' });
     rmSync(broken.outDir, { recursive: true, force: true });
