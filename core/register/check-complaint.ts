@@ -111,7 +111,8 @@ export function checkComplaint(item: CheckableComplaint, regulations: Regulation
       report('error', 'anonymised', ['anonymised'], 'dit dossier is geanonimiseerd maar bevat nog klachttekst onder de front matter; verwijder die (klachten retention --apply doet dat)');
     }
   }
-  if (complaint.handler !== undefined && complaint.involved.includes(complaint.handler)) {
+  // Only where the regulation excludes them: Organize4all has the coach concerned handle it first.
+  if (regulation.independenceRule === 'not-involved' && complaint.handler !== undefined && complaint.involved.includes(complaint.handler)) {
     report('error', 'independence', ['handler'], `behandelaar ${complaint.handler} staat ook bij involved: de klacht gaat over deze persoon. ${regulation.independence}`);
   }
   const categories = regulation.organisation.categories;

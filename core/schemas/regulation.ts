@@ -114,6 +114,10 @@ export const RegulationSchema = z
       })
       .meta({ description: 'How a complaint is made.' }),
     independence: z.string().min(1).meta({ description: 'The independence rule for handlers, in plain Dutch.' }),
+    independenceRule: z.enum(['not-involved', 'involved-first', 'none']).default('not-involved').meta({
+      description:
+        'Who may not handle a complaint: `not-involved` (nobody it is about), `involved-first` (the person it is about handles it first, with the complainant; an independent body after), `none` (no rule).',
+    }),
     steps: z.array(StepSchema).min(1).meta({ description: 'The procedure, in order.' }),
     extension: z
       .strictObject({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeComplaintStatus, versionInForce } from '../../core/index.ts';
-import { makeComplaint, projectRegulations } from '../builders.ts';
+import { checkSources, complaintText, makeComplaint, projectRegulations } from '../builders.ts';
 
 const regulations = projectRegulations();
 
@@ -24,5 +24,35 @@ describe('a suspension that starts on the day of receipt', () => {
 
   it('ignores a pause that is over before the term starts counting', () => {
     expect(acknowledgement({ from: '2026-03-02', to: '2026-03-02' })).toBe('2026-03-09');
+  });
+});
+
+describe('independence as the regulation sets it (issue 14, point 15)', () => {
+  const check = (organisation: string, channel: string) =>
+    checkSources(
+      [
+        {
+          file: 'register/complaints/2026/KL-2026-0001.md',
+          text: complaintText({
+            organisation,
+            received: '2026-03-02',
+            channel,
+            handler: 'coach-voorbeeld',
+            involved: ['coach-voorbeeld'],
+            assignmentEnded: '2026-02-27',
+          }),
+        },
+      ],
+      regulations,
+      '2026-03-20',
+    ).diagnostics.filter((d) => d.code === 'independence');
+
+  it("lets Organize4all's coach concerned handle the complaint first, as its procedure says", () => {
+    expect(check('organize4all', 'post')).toEqual([]);
+  });
+
+  it('refuses a handler the complaint is about where the regulation excludes them, quoting its rule', () => {
+    const [finding] = check('pit', 'email');
+    expect(finding?.message).toContain(regulations.get('pit')?.[0]?.regulation.independence ?? '–');
   });
 });
