@@ -13,6 +13,7 @@ import {
   type SyncPlan,
   type SyncState,
   formatText,
+  safeLines,
   usageError,
 } from '../../core/index.ts';
 import {
@@ -66,33 +67,17 @@ function describe(action: SyncAction): string {
   }
 }
 
-/** Logins the plan wants to assign. */
-function loginsToAssign(plan: SyncPlan): Set<string> {
-  const logins = new Set<string>();
-  for (const action of plan.actions) {
-    if (action.kind === 'create') for (const login of action.issue.assignees) logins.add(login);
-    if (action.kind === 'update' || action.kind === 'reopen') for (const login of action.assignees ?? []) logins.add(login);
-  }
-  return logins;
-}
-
-/** Drops assignees GitHub would refuse (no access to the repository), with a warning for each. */
-async function keepAssignable(
-  octokit: GitHub,
-  target: GitHubTarget,
-  state: SyncState,
-  logins: Set<string>,
-  io: Io,
-): Promise<void> {
-  const assignable = await assignableLogins(octokit, target);
-  const refused = [...logins].filter((login) => !assignable.has(login.toLowerCase())).map((login) => login.toLowerCase());
-  for (const login of refused)
+/**
+ * A warning per issue whose handler or owner is not an assignable login. It names the issue, never the
+ * value: a value that is not a login may be anything (a phone number typed in the wrong field).
+ */
+function warnUnassignable(state: SyncState, target: GitHubTarget, io: Io): void {
+  for (const key of [...state.unassignable].sort())
     io.stderr(
-      `waarschuwing: '${login}' kan in ${target.owner}/${target.repo} geen issues toegewezen krijgen; die issues blijven zonder toewijzing\n`,
+      safeLines(
+        `waarschuwing: ${key}: behandelaar niet toewijsbaar (zie het dossier) in ${target.owner}/${target.repo}; het issue blijft zonder toewijzing\n`,
+      ),
     );
-  if (refused.length === 0) return;
-  for (const issue of state.desired.values())
-    issue.assignees = issue.assignees.filter((login) => !refused.includes(login.toLowerCase()));
 }
 
 /** Applies the plan in order within `budget` writes; stops early when access is refused. */
@@ -110,11 +95,11 @@ async function applyPlan(
     written += writesOf(action);
     try {
       const number = await applyAction(octokit, target, action);
-      io.stdout(`#${number} ${DONE[action.kind]}: ${action.kind === 'close' ? action.title : action.issue.title}\n`);
+      io.stdout(safeLines(`#${number} ${DONE[action.kind]}: ${action.kind === 'close' ? action.title : action.issue.title}\n`));
     } catch (error) {
       failures += 1;
       const what = action.kind === 'create' ? action.issue.title : `#${action.number}`;
-      io.stderr(`klachten sync: ${VERBS[action.kind]} van ${what} mislukt: ${describeError(error)}\n`);
+      io.stderr(safeLines(`klachten sync: ${VERBS[action.kind]} van ${what} mislukt: ${describeError(error)}\n`));
       if (isAccessError(error)) return { failures, deferred: 0, skipped: plan.actions.length - index - 1 };
     }
   }
@@ -123,7 +108,7 @@ async function applyPlan(
 
 function stepSummary(io: Io, lines: string[]): void {
   const path = io.env.GITHUB_STEP_SUMMARY;
-  if (path) appendFileSync(path, `${lines.join('\n')}\n`);
+  if (path) appendFileSync(path, safeLines(`${lines.join('\n')}\n`));
 }
 
 /** `klachten sync`. */
@@ -177,13 +162,17 @@ genoemd en de exitcode is 1.`,
     if (brokenRegulations.length > 0) {
       // Without the right regulation version every deadline could be wrong: change nothing at all.
       io.stderr(
-        `klachten sync: ${brokenRegulations.length === 1 ? 'een reglement heeft' : 'reglementen hebben'} fouten (${brokenRegulations.join(', ')}); er is niets gewijzigd. Herstel eerst (zie klachten check).\n`,
+        safeLines(
+          `klachten sync: ${brokenRegulations.length === 1 ? 'een reglement heeft' : 'reglementen hebben'} fouten (${brokenRegulations.join(', ')}); er is niets gewijzigd. Herstel eerst (zie klachten check).\n`,
+        ),
       );
       return 1;
     }
     if (unreadable.length > 0)
       io.stderr(
-        `${unreadable.length === 1 ? '1 dossier met fouten (zie klachten check); zijn' : `${unreadable.length} dossiers met fouten (zie klachten check); hun`} issues blijven zoals ze zijn:\n${unreadable.map((f) => `  ${f}\n`).join('')}`,
+        safeLines(
+          `${unreadable.length === 1 ? '1 dossier met fouten (zie klachten check); zijn' : `${unreadable.length} dossiers met fouten (zie klachten check); hun`} issues blijven zoals ze zijn:\n${unreadable.map((f) => `  ${f}\n`).join('')}`,
+        ),
       );
     const complaints = loaded.statuses
       .map((json) => JSON.parse(json) as SyncComplaint)
@@ -194,29 +183,38 @@ genoemd en de exitcode is 1.`,
       incomplete: loaded.fileCount === 0,
       file: (path: string) => blob + path.split('/').map(encodeURIComponent).join('/'),
     };
-    const state = desiredState(complaints, unreadable, links);
     const years = new Map<string, Set<number>>();
     for (const complaint of complaints) {
       const set = years.get(complaint.organisation) ?? new Set<number>();
       set.add(Number(complaint.received.slice(0, 4)));
       years.set(complaint.organisation, set);
     }
-    addEvaluationDuties(
-      state,
-      { regulations: loaded.regulations, years, evaluations: loaded.evaluations, unreadable: unreadableEvaluations, today },
-      links,
-    );
+    /** The issues the register asks for, showing and assigning only the logins in `assignable`. */
+    const build = (assignable?: ReadonlySet<string>): SyncState => {
+      const options = assignable === undefined ? links : { ...links, assignable };
+      const built = desiredState(complaints, unreadable, options);
+      addEvaluationDuties(
+        built,
+        { regulations: loaded.regulations, years, evaluations: loaded.evaluations, unreadable: unreadableEvaluations, today },
+        options,
+      );
+      return built;
+    };
 
     const { octokit, count } = createGitHub(target, gitHubContext(io));
     let plan: SyncPlan;
+    let state = build();
     try {
       const existing = await listIssues(octokit, target);
+      // A handler or owner is shown or assigned only when GitHub says it can be assigned in the repository.
+      // Logins already assigned to the sync's open issues were accepted by GitHub: only others are asked.
+      const assigned = new Set(
+        existing.filter((i) => i.state === 'open').flatMap((i) => i.assignees.map((a) => a.toLowerCase())),
+      );
+      const known = [...state.logins].every((login) => assigned.has(login.toLowerCase()));
+      state = build(known ? assigned : await assignableLogins(octokit, target));
+      warnUnassignable(state, target, io);
       plan = planSync(state, existing);
-      const logins = loginsToAssign(plan);
-      if (logins.size > 0) {
-        await keepAssignable(octokit, target, state, logins, io);
-        plan = planSync(state, existing);
-      }
     } catch (error) {
       io.stderr(`klachten sync: de issues van ${target.owner}/${target.repo} zijn niet te lezen: ${describeError(error)}\n`);
       return 1;
@@ -236,7 +234,7 @@ genoemd en de exitcode is 1.`,
     if (plan.unchanged > 0) lines.push(`Al in orde: ${plan.unchanged} ${plan.unchanged === 1 ? 'issue' : 'issues'}.`);
     if (plan.kept.length > 0)
       lines.push(`Blijven staan (dossier niet te lezen): ${plan.kept.map((k) => `#${k.number} (${k.key})`).join(', ')}.`);
-    io.stdout(`${lines.join('\n')}\n`);
+    io.stdout(safeLines(`${lines.join('\n')}\n`));
 
     const { failures, deferred, skipped } = dryRun
       ? { failures: 0, deferred: 0, skipped: 0 }

@@ -62,6 +62,7 @@ export function checkComplaint(item: CheckableComplaint, regulations: Regulation
   if (baseName !== `${complaint.id}.md`) {
     report('error', 'file-name', ['id'], `bestandsnaam ${baseName} hoort ${complaint.id}.md te zijn (bestandsnaam = id)`);
   }
+  out.push(...checkFolder(item));
   const idYear = COMPLAINT_ID.exec(complaint.id)?.[1];
   if (idYear !== undefined && idYear !== complaint.received.slice(0, 4)) {
     report('warning', 'id-year', ['id'], `het jaar in ${complaint.id} is niet het jaar van ontvangst (${complaint.received.slice(0, 4)})`);
@@ -111,8 +112,7 @@ export function checkComplaint(item: CheckableComplaint, regulations: Regulation
       report('error', 'anonymised', ['anonymised'], 'dit dossier is geanonimiseerd maar bevat nog klachttekst onder de front matter; verwijder die (klachten retention --apply doet dat)');
     }
   }
-  // Only where the regulation excludes them: Organize4all has the coach concerned handle it first.
-  if (regulation.independenceRule === 'not-involved' && complaint.handler !== undefined && complaint.involved.includes(complaint.handler)) {
+  if (complaint.handler !== undefined && complaint.involved.includes(complaint.handler)) {
     report('error', 'independence', ['handler'], `behandelaar ${complaint.handler} staat ook bij involved: de klacht gaat over deze persoon. ${regulation.independence}`);
   }
   const categories = regulation.organisation.categories;
@@ -237,6 +237,20 @@ export function checkComplaint(item: CheckableComplaint, regulations: Regulation
     }
   }
   return out;
+}
+
+/**
+ * A complaint file lives in `complaints/<year>/`, the year four digits. Its path reaches issues and pull
+ * requests, so a folder elsewhere (or named like a marker or a mention) is refused.
+ */
+function checkFolder(item: CheckableComplaint): Diagnostic[] {
+  const parts = item.file.split(/[\\/]/);
+  const year = parts.at(-2);
+  const parent = parts.at(-3);
+  if (year !== undefined && /^\d{4}$/.test(year) && (parent === undefined || parent === 'complaints')) return [];
+  const at = item.locate(['id'], true);
+  const message = 'een klachtdossier hoort in complaints/<jaar>/ te staan (bijv. complaints/2026/); verplaats het bestand';
+  return [{ severity: 'error', code: 'complaint-folder', file: item.file, line: at.line, column: at.column, message }];
 }
 
 /**

@@ -18,6 +18,7 @@ export const DIAGNOSTIC_CODES = {
   'version-changes': 'Warning: a later version does not say what changed (`changes`).',
   // Complaints
   'file-name': 'The file name is not `<id>.md`.',
+  'complaint-folder': 'The complaint file is not in `complaints/<year>/` (a four-digit year folder).',
   'id-year': 'Warning: the year in the id is not the year of receipt.',
   'duplicate-id': 'Another file has the same id.',
   organisation: 'No valid regulation for the organisation.',

@@ -1,5 +1,27 @@
 import type { Diagnostic } from './diagnostic.ts';
 
+/** C0 and C1 controls (ESC, BEL, CR, DEL…), Unicode format characters (bidi overrides, zero-width) and line separators. */
+const UNPRINTABLE = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
+
+/** Text from a file made safe for one line of a terminal or log: every control or format character becomes `?`. */
+export function printable(text: string): string {
+  return text.replace(UNPRINTABLE, '?');
+}
+
+/**
+ * One line of output that file content may be part of: printable, and never starting with `::` (a
+ * GitHub Actions workflow command such as `::error` or `::add-mask::`).
+ */
+export function safeLine(text: string): string {
+  const line = printable(text);
+  return /^\s*::/.test(line) ? `?${line.trimStart().slice(1)}` : line;
+}
+
+/** Text of several lines made safe line by line (see {@link safeLine}); the newlines stay. */
+export function safeLines(text: string): string {
+  return text.split('\n').map(safeLine).join('\n');
+}
+
 function escapeData(value: string): string {
   return value.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A');
 }
@@ -13,14 +35,18 @@ function escapeProperty(value: string): string {
  */
 export function formatText(diagnostic: Diagnostic): string {
   const prefix = diagnostic.severity === 'warning' ? 'waarschuwing: ' : '';
-  return `${diagnostic.file}:${diagnostic.line}:${diagnostic.column}: ${prefix}${diagnostic.message}`;
+  return safeLine(`${diagnostic.file}:${diagnostic.line}:${diagnostic.column}: ${prefix}${diagnostic.message}`);
 }
 
-/** A GitHub Actions workflow command, so the finding shows on the changed line of the pull request. */
+/**
+ * A GitHub Actions workflow command, so the finding shows on the changed line of the pull request.
+ * Always one line: newlines in the message are escaped, other control characters replaced.
+ */
 export function formatGithub(diagnostic: Diagnostic): string {
   const command = diagnostic.severity === 'warning' ? 'warning' : 'error';
   const props = `file=${escapeProperty(diagnostic.file)},line=${diagnostic.line},col=${diagnostic.column},title=${escapeProperty(`klachten check: ${diagnostic.code}`)}`;
-  return `::${command} ${props}::${escapeData(diagnostic.message)}`;
+  // escapeData turns newlines into %0A first; what is left of the controls becomes `?`: one finding, one line.
+  return `::${command} ${printable(props)}::${printable(escapeData(diagnostic.message))}`;
 }
 
 /** Counts errors and warnings. */

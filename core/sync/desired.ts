@@ -2,6 +2,7 @@ import { formatDate, formatDateNumeric } from '../calendar/dutch.ts';
 import type { IsoDate } from '../calendar/iso-date.ts';
 import type { ComplaintStatus, MeasureStatus, StepStatus } from '../deadlines/compute-steps.ts';
 import { MEASURE_KIND_NAMES } from '../labels.ts';
+import { codeOrText, escapeMarkdown, isPlain, linkTarget, LOGIN_PATTERN, NOT_ASSIGNABLE } from './escape.ts';
 
 /** The label on every issue the sync opens; its one listing finds them all. */
 export const SYNC_LABEL = 'klachtenregister';
@@ -39,6 +40,10 @@ export interface SyncState {
   incomplete: boolean;
   /** `<slug>/<year>` of evaluations read without errors: their other issues may close. */
   readableEvaluations?: Set<string>;
+  /** Logins the issues would show or assign (GitHub's login syntax), to ask GitHub which are assignable. */
+  logins: Set<string>;
+  /** Keys of issues whose handler or owner is left out, because it is not an assignable login. */
+  unassignable: Set<string>;
 }
 
 /** How issue bodies link to files, and whether the register was read only in part. */
@@ -47,6 +52,11 @@ export interface SyncOptions {
   file: (path: string) => string;
   /** Treat the register as read in part even without unreadable files (e.g. no files at all). */
   incomplete?: boolean;
+  /**
+   * The logins GitHub can assign in the repository, in lower case. Any other handler or owner value is
+   * never shown nor assigned. Without it, a value is shown when it has GitHub's login syntax.
+   */
+  assignable?: ReadonlySet<string>;
 }
 
 /** The digest lists at most this many rows; GitHub refuses bodies over 65,536 characters. */
@@ -59,9 +69,14 @@ export function marker(key: string): string {
   return `${MARKER_PREFIX} ${key} -->`;
 }
 
-/** The key in an issue body's marker, if it has one. */
+/**
+ * The key in an issue body's marker, if it has one. Only the form and place the sync writes count: the
+ * marker on its own last line. Anything earlier in the body (text from a file, a person's quote) is not
+ * an identity.
+ */
 export function markerKey(body: string | null | undefined): string | undefined {
-  return /<!-- klachtenregister: (\S+) -->/.exec(body ?? '')?.[1];
+  const last = (body ?? '').replaceAll('\r\n', '\n').trimEnd().split('\n').at(-1) ?? '';
+  return /^<!-- klachtenregister: ([A-Za-z0-9][A-Za-z0-9._/-]*) -->$/.exec(last)?.[1];
 }
 
 /** The complaint id a key belongs to, if it is a complaint's key. */
@@ -77,53 +92,76 @@ export function measureKey(complaint: string, measure: number): string {
   return `${complaint}/maatregel/${measure}`;
 }
 
-function login(value: string | null): string {
-  return value === null ? 'nog niet toegewezen' : `@${value}`;
+/** Whether a handler or owner value may be shown and assigned. */
+export function isAssignable(value: string, options: SyncOptions): boolean {
+  return LOGIN_PATTERN.test(value) && (options.assignable === undefined || options.assignable.has(value.toLowerCase()));
 }
 
-function table(rows: [string, string][]): string {
+/** A handler or owner as an issue shows it: a mention only of an assignable login. */
+export function login(value: string | null, options: SyncOptions): string {
+  if (value === null) return 'nog niet toegewezen';
+  return isAssignable(value, options) ? `@${value}` : NOT_ASSIGNABLE;
+}
+
+/** The logins to assign: only assignable ones. Notes the others in the state's `unassignable`. */
+function assign(value: string | null, key: string, options: SyncOptions, state?: SyncState): string[] {
+  if (value === null) return [];
+  if (isAssignable(value, options)) return [value];
+  state?.unassignable.add(key);
+  return [];
+}
+
+export function table(rows: [string, string][]): string {
   return ['| | |', '|---|---|', ...rows.map(([name, value]) => `| ${name} | ${value} |`)].join('\n');
 }
 
-function fileLink(path: string, options: SyncOptions): string {
-  return `[\`${path}\`](${options.file(path)})`;
+/** A link to a file in the repository, its path escaped. */
+export function fileLink(path: string, options: SyncOptions): string {
+  return `[${codeOrText(path)}](${linkTarget(options.file(path))})`;
 }
 
-function stepIssue(complaint: SyncComplaint, step: StepStatus, options: SyncOptions): DesiredIssue {
+/** A step as issues show it: its title, escaped, and its id. */
+function stepName(step: StepStatus): string {
+  return `${escapeMarkdown(step.title)} (${codeOrText(step.id)})`;
+}
+
+function stepIssue(complaint: SyncComplaint, step: StepStatus, options: SyncOptions, state?: SyncState): DesiredIssue {
   const due = step.due ?? complaint.received;
   const key = stepKey(complaint.id, step.id);
+  const id = escapeMarkdown(complaint.id);
+  const command = `klachten record ${complaint.id} ${step.id} --on JJJJ-MM-DD`;
   const body = [
-    `De stap **${step.title}** van klacht ${complaint.id} had uiterlijk **${formatDate(due)}** gedaan moeten zijn.`,
+    `De stap **${escapeMarkdown(step.title)}** van klacht ${id} had uiterlijk **${formatDate(due)}** gedaan moeten zijn.`,
     '',
     table([
-      ['Stap', `${step.title} (\`${step.id}\`)`],
-      ['Wie', step.actor],
+      ['Stap', stepName(step)],
+      ['Wie', escapeMarkdown(step.actor)],
       ['Uiterlijk', formatDate(due)],
-      ['Berekening', step.explanation],
-      ['Behandelaar', login(complaint.handler)],
+      ['Berekening', escapeMarkdown(step.explanation)],
+      ['Behandelaar', login(complaint.handler, options)],
       ['Dossier', fileLink(complaint.file, options)],
-      ['Reglement', `\`${complaint.regulation}\``],
+      ['Reglement', codeOrText(complaint.regulation)],
     ]),
     '',
     'Is de stap gedaan? Leg hem vast in het dossier, bijvoorbeeld met',
-    `\`klachten record ${complaint.id} ${step.id} --on JJJJ-MM-DD\`, en voeg die wijziging samen. Verlengd of`,
+    `${isPlain(complaint.id) && isPlain(step.id) ? `\`${command}\`` : escapeMarkdown(command)}, en voeg die wijziging samen. Verlengd of`,
     'opgeschort? Zet dat in het dossier. De volgende controle werkt dit issue dan bij of sluit het.',
     '',
     marker(key),
   ].join('\n');
   return {
     key,
-    title: `${complaint.id} · ${step.id} te laat (uiterlijk ${formatDateNumeric(due)})`,
+    title: escapeMarkdown(`${complaint.id} · ${step.id} te laat (uiterlijk ${formatDateNumeric(due)})`),
     body,
-    assignees: complaint.handler === null ? [] : [complaint.handler],
+    assignees: assign(complaint.handler, key, options, state),
   };
 }
 
-function measureIssue(complaint: SyncComplaint, measure: MeasureStatus, options: SyncOptions): DesiredIssue {
+function measureIssue(complaint: SyncComplaint, measure: MeasureStatus, options: SyncOptions, state?: SyncState): DesiredIssue {
   const due = measure.due ?? complaint.received;
   const key = measureKey(complaint.id, measure.number);
   const body = [
-    `Maatregel ${measure.number} van klacht ${complaint.id} had uiterlijk **${formatDate(due)}** uitgevoerd moeten zijn.`,
+    `Maatregel ${measure.number} van klacht ${escapeMarkdown(complaint.id)} had uiterlijk **${formatDate(due)}** uitgevoerd moeten zijn.`,
     '',
     table([
       [
@@ -131,8 +169,8 @@ function measureIssue(complaint: SyncComplaint, measure: MeasureStatus, options:
         `nummer ${measure.number} in \`measures\` (${MEASURE_KIND_NAMES[measure.kind]}); de omschrijving staat in het dossier`,
       ],
       ['Uiterlijk', formatDate(due)],
-      ['Uitvoerder', login(measure.owner)],
-      ['Behandelaar', login(complaint.handler)],
+      ['Uitvoerder', login(measure.owner, options)],
+      ['Behandelaar', login(complaint.handler, options)],
       ['Dossier', fileLink(complaint.file, options)],
     ]),
     '',
@@ -142,9 +180,9 @@ function measureIssue(complaint: SyncComplaint, measure: MeasureStatus, options:
   ].join('\n');
   return {
     key,
-    title: `${complaint.id} · maatregel ${measure.number} te laat (uiterlijk ${formatDateNumeric(due)})`,
+    title: escapeMarkdown(`${complaint.id} · maatregel ${measure.number} te laat (uiterlijk ${formatDateNumeric(due)})`),
     body,
-    assignees: measure.owner === null ? [] : [measure.owner],
+    assignees: assign(measure.owner, key, options, state),
   };
 }
 
@@ -155,11 +193,11 @@ function settledStep(step: StepStatus): string {
     case 'done-late':
       return `De stap is gedaan op ${formatDate(step.done ?? '')}, na de termijn (uiterlijk ${formatDate(step.due ?? '')}).`;
     case 'not-applicable':
-      return `De stap hoeft niet meer: ${step.explanation.replace(/^niet van toepassing: /, '')}.`;
+      return `De stap hoeft niet meer: ${escapeMarkdown(step.explanation.replace(/^niet van toepassing: /, ''))}.`;
     default:
       return step.due === null
-        ? `De stap is niet meer te laat: ${step.explanation}.`
-        : `De stap is niet meer te laat: de termijn loopt nu tot ${formatDate(step.due)} (${step.explanation}).`;
+        ? `De stap is niet meer te laat: ${escapeMarkdown(step.explanation)}.`
+        : `De stap is niet meer te laat: de termijn loopt nu tot ${formatDate(step.due)} (${escapeMarkdown(step.explanation)}).`;
   }
 }
 
@@ -194,7 +232,7 @@ function digestIssue(lines: DigestLine[], unreadable: readonly string[], options
       .slice(0, DIGEST_MAX_ROWS)
       .map(
         (line) =>
-          `| ${formatDate(line.due)} | ${line.complaint.id} | ${line.what} | ${login(line.who)} | ${fileLink(line.complaint.file, options)} |`,
+          `| ${formatDate(line.due)} | ${escapeMarkdown(line.complaint.id)} | ${line.what} | ${login(line.who, options)} | ${fileLink(line.complaint.file, options)} |`,
       ),
   );
   if (sorted.length > DIGEST_MAX_ROWS)
@@ -226,25 +264,46 @@ export function desiredState(
   const desired = new Map<string, DesiredIssue>();
   const settled = new Map<string, string>();
   const digest: DigestLine[] = [];
+  const state: SyncState = {
+    desired,
+    settled,
+    readable: new Set(complaints.map((c) => c.id)),
+    incomplete: false,
+    logins: new Set(),
+    unassignable: new Set(),
+  };
+  const shown = (value: string | null): void => {
+    if (value !== null && LOGIN_PATTERN.test(value)) state.logins.add(value);
+  };
   for (const complaint of complaints) {
     for (const step of complaint.steps) {
       const key = stepKey(complaint.id, step.id);
-      if (step.status === 'overdue') desired.set(key, stepIssue(complaint, step, options));
-      else settled.set(key, settledStep(step));
-      if (step.status === 'due-soon' && step.due !== null)
-        digest.push({ due: step.due, complaint, what: `${step.title} (\`${step.id}\`)`, who: complaint.handler });
+      if (step.status === 'overdue') {
+        desired.set(key, stepIssue(complaint, step, options, state));
+        shown(complaint.handler);
+      } else settled.set(key, settledStep(step));
+      if (step.status === 'due-soon' && step.due !== null) {
+        digest.push({ due: step.due, complaint, what: stepName(step), who: complaint.handler });
+        shown(complaint.handler);
+      }
     }
     for (const measure of complaint.measures) {
       const key = measureKey(complaint.id, measure.number);
-      if (measure.status === 'overdue') desired.set(key, measureIssue(complaint, measure, options));
-      else settled.set(key, settledMeasure(measure));
-      if (measure.status === 'due-soon' && measure.due !== null)
+      if (measure.status === 'overdue') {
+        desired.set(key, measureIssue(complaint, measure, options, state));
+        shown(complaint.handler);
+        shown(measure.owner);
+      } else settled.set(key, settledMeasure(measure));
+      if (measure.status === 'due-soon' && measure.due !== null) {
         digest.push({ due: measure.due, complaint, what: `maatregel ${measure.number}`, who: measure.owner });
+        shown(measure.owner);
+      }
     }
   }
   const incomplete = unreadable.length > 0 || options.incomplete === true;
+  state.incomplete = incomplete;
   // With nothing to list the digest closes, unless files were missed: then it stays as it is.
   if (digest.length > 0) desired.set(DIGEST_KEY, digestIssue(digest, unreadable, options));
   else if (!incomplete) settled.set(DIGEST_KEY, 'Er verlopen geen termijnen meer in de komende vijf werkdagen.');
-  return { desired, settled, readable: new Set(complaints.map((c) => c.id)), incomplete };
+  return state;
 }

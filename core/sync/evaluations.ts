@@ -4,7 +4,8 @@ import type { RegulationSet } from '../deadlines/regulation-set.ts';
 import { actionState } from '../evaluation/figures.ts';
 import { evaluationDue, regulationForYear } from '../evaluation/report.ts';
 import type { EvaluationRecord, ImprovementAction } from '../schemas/evaluation.ts';
-import { marker, type DesiredIssue, type SyncOptions, type SyncState } from './desired.ts';
+import { fileLink, isAssignable, login, marker, table, type DesiredIssue, type SyncOptions, type SyncState } from './desired.ts';
+import { codeOrText, escapeMarkdown, isPlain, LOGIN_PATTERN } from './escape.ts';
 
 /** The key of the issue for an evaluation not approved in time. */
 export function approvalKey(organisation: string, year: number): string {
@@ -28,10 +29,6 @@ export interface EvaluationDutiesInput {
   today: IsoDate;
 }
 
-function table(rows: [string, string][]): string {
-  return ['| | |', '|---|---|', ...rows.map(([name, value]) => `| ${name} | ${value} |`)].join('\n');
-}
-
 function approvalIssue(
   slug: string,
   name: string,
@@ -41,15 +38,16 @@ function approvalIssue(
   options: SyncOptions,
 ): DesiredIssue {
   const key = approvalKey(slug, year);
-  const command = `klachten evaluate --year ${String(year)} --organisation ${slug}`;
+  // The slug comes from a file: a command only when it is plain.
+  const command = `klachten evaluate --year ${String(year)} --organisation ${isPlain(slug) ? slug : '<organisatie>'}`;
   const body = [
-    `De evaluatie van de klachten over ${String(year)} van ${name} had uiterlijk **${formatDate(due)}** goedgekeurd moeten zijn.`,
+    `De evaluatie van de klachten over ${String(year)} van ${escapeMarkdown(name)} had uiterlijk **${formatDate(due)}** goedgekeurd moeten zijn.`,
     '',
     table([
-      ['Organisatie', `${name} (\`${slug}\`)`],
+      ['Organisatie', `${escapeMarkdown(name)} (${codeOrText(slug)})`],
       ['Jaar', String(year)],
       ['Uiterlijk', formatDate(due)],
-      ['Stand', record === undefined ? 'nog geen evaluatie' : `concept in [\`${record.file}\`](${options.file(record.file)})`],
+      ['Stand', record === undefined ? 'nog geen evaluatie' : `concept in ${fileLink(record.file, options)}`],
     ]),
     '',
     record === undefined
@@ -60,24 +58,33 @@ function approvalIssue(
   ].join('\n');
   return {
     key,
-    title: `Evaluatie ${String(year)} ${slug} niet goedgekeurd (uiterlijk ${formatDateNumeric(due)})`,
+    title: escapeMarkdown(`Evaluatie ${String(year)} ${slug} niet goedgekeurd (uiterlijk ${formatDateNumeric(due)})`),
     body,
     assignees: [],
   };
 }
 
-function actionIssue(record: EvaluationRecord, action: ImprovementAction, number: number, options: SyncOptions): DesiredIssue {
+function actionIssue(
+  record: EvaluationRecord,
+  action: ImprovementAction,
+  number: number,
+  options: SyncOptions,
+  state: SyncState,
+): DesiredIssue {
   const { evaluation } = record;
   const due = action.due ?? `${String(evaluation.year + 1)}-01-01`;
   const key = actionKey(evaluation.organisation, evaluation.year, number);
+  if (action.owner !== undefined && LOGIN_PATTERN.test(action.owner)) state.logins.add(action.owner);
+  const owner = action.owner !== undefined && isAssignable(action.owner, options) ? action.owner : undefined;
+  if (action.owner !== undefined && owner === undefined) state.unassignable.add(key);
   const body = [
-    `Verbeteractie ${String(number)} uit de evaluatie ${String(evaluation.year)} van \`${evaluation.organisation}\` had uiterlijk **${formatDate(due)}** uitgevoerd moeten zijn.`,
+    `Verbeteractie ${String(number)} uit de evaluatie ${String(evaluation.year)} van ${codeOrText(evaluation.organisation)} had uiterlijk **${formatDate(due)}** uitgevoerd moeten zijn.`,
     '',
     table([
-      ['Verbeteractie', action.description.replace(/\s+/g, ' ').replace(/\|/g, '\\|')],
+      ['Verbeteractie', escapeMarkdown(action.description)],
       ['Uiterlijk', formatDate(due)],
-      ['Actienemer', action.owner === undefined ? 'niet genoemd' : `@${action.owner}`],
-      ['Evaluatie', `[\`${record.file}\`](${options.file(record.file)})`],
+      ['Actienemer', action.owner === undefined ? 'niet genoemd' : login(action.owner, options)],
+      ['Evaluatie', fileLink(record.file, options)],
     ]),
     '',
     `Uitgevoerd? Zet \`done: JJJJ-MM-DD\` bij verbeteractie ${String(number)} in de evaluatie en voeg die wijziging samen.`,
@@ -86,9 +93,11 @@ function actionIssue(record: EvaluationRecord, action: ImprovementAction, number
   ].join('\n');
   return {
     key,
-    title: `Evaluatie ${String(evaluation.year)} ${evaluation.organisation} · verbeteractie ${String(number)} te laat (uiterlijk ${formatDateNumeric(due)})`,
+    title: escapeMarkdown(
+      `Evaluatie ${String(evaluation.year)} ${evaluation.organisation} · verbeteractie ${String(number)} te laat (uiterlijk ${formatDateNumeric(due)})`,
+    ),
     body,
-    assignees: action.owner === undefined ? [] : [action.owner],
+    assignees: owner === undefined ? [] : [owner],
   };
 }
 
@@ -124,7 +133,7 @@ export function addEvaluationDuties(state: SyncState, input: EvaluationDutiesInp
     evaluation.actions.forEach((action, index) => {
       const key = actionKey(evaluation.organisation, evaluation.year, index + 1);
       const status = actionState(action, input.today);
-      if (status === 'overdue') state.desired.set(key, actionIssue(record, action, index + 1, options));
+      if (status === 'overdue') state.desired.set(key, actionIssue(record, action, index + 1, options, state));
       else if (action.done !== undefined) state.settled.set(key, `De verbeteractie is uitgevoerd op ${formatDate(action.done)}.`);
       else
         state.settled.set(

@@ -52,7 +52,8 @@ function closedBody(body: string, reason: string): string {
   const lines = normalise(body)
     .split('\n')
     .filter((line) => !line.startsWith('**Gesloten door de controle:**'));
-  const at = lines.findIndex((line) => markerKey(line) !== undefined);
+  // The marker is the last line, or there is none (see markerKey).
+  const at = markerKey(lines.join('\n')) === undefined ? -1 : lines.length - 1;
   const note = `**Gesloten door de controle:** ${reason}`;
   if (at === -1) return [...lines, '', note].join('\n');
   return [...lines.slice(0, at), note, '', ...lines.slice(at)].join('\n');

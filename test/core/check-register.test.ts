@@ -106,10 +106,10 @@ describe('bad input', () => {
 
   it('reports duplicate ids on every file that has them', () => {
     const a = file('KL-2026-0001', complaintText());
-    const b = { file: 'register/complaints/elders/KL-2026-0001.md', text: complaintText() };
+    const b = { file: 'register/complaints/2027/KL-2026-0001.md', text: complaintText() };
     expect(check(a, b).map((d) => `${d.file} ${d.code} ${d.message}`)).toEqual([
-      'register/complaints/2026/KL-2026-0001.md duplicate-id id KL-2026-0001 komt ook voor in register/complaints/elders/KL-2026-0001.md; geef elke klacht een eigen nummer',
-      'register/complaints/elders/KL-2026-0001.md duplicate-id id KL-2026-0001 komt ook voor in register/complaints/2026/KL-2026-0001.md; geef elke klacht een eigen nummer',
+      'register/complaints/2026/KL-2026-0001.md duplicate-id id KL-2026-0001 komt ook voor in register/complaints/2027/KL-2026-0001.md; geef elke klacht een eigen nummer',
+      'register/complaints/2027/KL-2026-0001.md duplicate-id id KL-2026-0001 komt ook voor in register/complaints/2026/KL-2026-0001.md; geef elke klacht een eigen nummer',
     ]);
   });
 });

@@ -292,13 +292,19 @@ describe('klachten sync', () => {
     expectNoDuplicates();
   });
 
-  it('leaves a handler GitHub cannot assign unassigned, with a warning', async () => {
+  it('leaves a handler GitHub cannot assign unassigned, with a warning that names the issue, not the value', async () => {
     github.assignable.delete('noloc-demo');
     const run = await sync();
     expect(run.code).toBe(0);
-    expect(run.stderr).toContain("waarschuwing: 'noloc-demo' kan in voorbeeld-bv/klachten geen issues toegewezen krijgen");
+    expect(run.stderr).toContain(
+      'waarschuwing: KL-2026-0018/stap/aanbod: behandelaar niet toewijsbaar (zie het dossier) in voorbeeld-bv/klachten',
+    );
+    expect(run.stderr).not.toContain('noloc-demo');
     expect(openByKey().get('KL-2026-0018/stap/aanbod')?.assignees).toEqual([]);
-    expect(openByKey().get('KL-2026-0018/stap/aanbod')?.body).toContain('@noloc-demo');
+    expect(openByKey().get('KL-2026-0018/stap/aanbod')?.body).toContain(
+      '| Behandelaar | behandelaar niet toewijsbaar (zie het dossier) |',
+    );
+    expect(openByKey().get('KL-2026-0018/stap/aanbod')?.body).not.toContain('noloc-demo');
   });
 
   it('closes duplicates and ignores issues that are not its own', async () => {
