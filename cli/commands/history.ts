@@ -31,6 +31,7 @@ function show(value: unknown): string {
 function describeChange(change: FieldChange): string {
   if (change.hidden === 'personal') return `${KIND_NAMES[change.change]} (persoonsgegeven, waarde niet getoond)`;
   if (change.hidden === 'unknown') return `${KIND_NAMES[change.change]} (onbekend veld, waarde niet getoond)`;
+  if (change.hidden === 'invalid') return `${KIND_NAMES[change.change]} (ongeldige waarde, niet getoond)`;
   if (change.change === 'added') return `toegevoegd: ${show(change.to)}`;
   if (change.change === 'removed') return `verwijderd (was: ${show(change.from)})`;
   return `gewijzigd: ${show(change.from)} → ${show(change.to)}`;

@@ -10,7 +10,7 @@ import { CHANNEL_NAMES } from '../labels.ts';
 import type { DiagnosticCode } from './codes.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import type { Locate } from './locate.ts';
-import { closestName } from './suggest.ts';
+import { echoValue } from './format-issue.ts';
 
 /** A parsed complaint file as the checks need it. */
 export interface CheckableComplaint {
@@ -70,9 +70,9 @@ export function checkComplaint(item: CheckableComplaint, regulations: Regulation
 
   const versions = regulations.get(complaint.organisation);
   if (!versions || versions.length === 0) {
-    const suggestion = closestName(complaint.organisation, regulations.keys());
-    const hint = suggestion ? `; bedoelt u '${suggestion}'?` : `; bekend zijn: ${[...regulations.keys()].join(', ')}`;
-    report('error', 'organisation', ['organisation'], `geen reglement voor organisatie '${complaint.organisation}'${hint}`);
+    const echo = echoValue(complaint.organisation, regulations.keys());
+    const hint = echo?.meant ? `; bedoelt u '${echo.meant}'?` : `; bekend zijn: ${[...regulations.keys()].join(', ')}`;
+    report('error', 'organisation', ['organisation'], `geen reglement voor organisatie${echo ? ` ${echo.shown}` : ' (deze waarde)'}${hint}`);
     return out;
   }
   const version = versionInForce(regulations, complaint.organisation, complaint.received);
@@ -112,13 +112,14 @@ export function checkComplaint(item: CheckableComplaint, regulations: Regulation
       report('error', 'anonymised', ['anonymised'], 'dit dossier is geanonimiseerd maar bevat nog klachttekst onder de front matter; verwijder die (klachten retention --apply doet dat)');
     }
   }
-  if (complaint.handler !== undefined && complaint.involved.includes(complaint.handler)) {
+  // Only where the regulation excludes them: Organize4all has the coach concerned handle it first.
+  if (regulation.independenceRule === 'not-involved' && complaint.handler !== undefined && complaint.involved.includes(complaint.handler)) {
     report('error', 'independence', ['handler'], `behandelaar ${complaint.handler} staat ook bij involved: de klacht gaat over deze persoon. ${regulation.independence}`);
   }
   const categories = regulation.organisation.categories;
   if (complaint.category !== undefined && categories.length > 0 && !categories.includes(complaint.category)) {
-    const suggestion = closestName(complaint.category, categories);
-    report('error', 'category', ['category'], `onbekende categorie '${complaint.category}'${suggestion ? `; bedoelt u '${suggestion}'?` : `; kies uit ${categories.join(', ')}`}`);
+    const echo = echoValue(complaint.category, categories);
+    report('error', 'category', ['category'], `onbekende categorie${echo?.meant ? ` ${echo.shown}; bedoelt u '${echo.meant}'?` : `; kies uit ${categories.join(', ')}`}`);
   }
   if (complaint.outcome === 'niet-ontvankelijk' && complaint.admissible === true) {
     report('error', 'admissible', ['admissible'], "outcome is niet-ontvankelijk maar admissible is true; zet admissible: false");
@@ -129,9 +130,9 @@ export function checkComplaint(item: CheckableComplaint, regulations: Regulation
   for (const [id] of Object.entries(complaint.steps)) {
     const step = stepsById.get(id);
     if (!step) {
-      const suggestion = closestName(id, stepsById.keys());
-      const hint = suggestion ? `; bedoelt u '${suggestion}'?` : `; stappen: ${[...stepsById.keys()].join(', ')}`;
-      report('error', 'unknown-step', ['steps', id], `onbekende stap '${id}' in ${version.key}${hint}`, true);
+      const echo = echoValue(id, stepsById.keys(), versions.flatMap((v) => v.regulation.steps.map((s) => s.id)));
+      const hint = echo?.meant ? `; bedoelt u '${echo.meant}'?` : `; stappen: ${[...stepsById.keys()].join(', ')}`;
+      report('error', 'unknown-step', ['steps', id], `onbekende stap${echo ? ` ${echo.shown}` : ''} in ${version.key}${hint}`, true);
       continue;
     }
     const done = doneDate(complaint, step) ?? complaint.received;
@@ -164,7 +165,7 @@ export function checkComplaint(item: CheckableComplaint, regulations: Regulation
       return;
     }
     if (!step?.deadline) {
-      report('error', 'extension', [...at, 'step'], step ? `stap '${extension.step}' heeft geen termijn om te verlengen` : `onbekende stap '${extension.step}'`);
+      report('error', 'extension', [...at, 'step'], step ? `stap '${extension.step}' heeft geen termijn om te verlengen` : unknownStep(extension.step, stepsById.keys()));
       return;
     }
     if (policy.steps !== undefined && !policy.steps.includes(step.id)) {
@@ -203,7 +204,7 @@ export function checkComplaint(item: CheckableComplaint, regulations: Regulation
     if (suspension.to !== undefined && suspension.to < suspension.from) report('error', 'suspension', [...at, 'to'], `einde ${suspension.to} ligt vóór begin ${suspension.from}`);
     if (suspension.from < complaint.received) report('error', 'suspension', [...at, 'from'], `opschorting begint vóór de ontvangst (${complaint.received})`);
     for (const id of suspension.steps ?? []) {
-      if (!stepsById.has(id)) report('error', 'suspension', [...at, 'steps'], `onbekende stap '${id}'`);
+      if (!stepsById.has(id)) report('error', 'suspension', [...at, 'steps'], unknownStep(id, stepsById.keys()));
     }
   });
 
@@ -237,6 +238,12 @@ export function checkComplaint(item: CheckableComplaint, regulations: Regulation
     }
   }
   return out;
+}
+
+/** "onbekende stap", with the typed id only when it is close to a step (then also which one). */
+function unknownStep(id: string, steps: Iterable<string>): string {
+  const echo = echoValue(id, steps);
+  return echo?.meant ? `onbekende stap ${echo.shown}; bedoelt u '${echo.meant}'?` : 'onbekende stap';
 }
 
 /**

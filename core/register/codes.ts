@@ -11,6 +11,7 @@ export const DIAGNOSTIC_CODES = {
   yaml: 'The front matter is not valid YAML, or is empty, or uses anchors, aliases or tags.',
   schema: 'A field has a wrong type or value, or a required field is missing.',
   'unknown-field': 'A field the schema does not know (often a typo: the message suggests the known one).',
+  'forbidden-key': 'A key named `__proto__`, `constructor` or `prototype`: it could hide data from the checks, so it is refused.',
   // Regulations
   'regulation-folder': "The regulation's `organisation.slug` does not match its folder.",
   article: "A step names an article the regulation's text has no heading for.",

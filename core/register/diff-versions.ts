@@ -1,7 +1,7 @@
 import { ComplaintSchema } from '../schemas/complaint.ts';
 import { fieldsAt, personalPaths } from '../schemas/walk.ts';
 import { splitFrontMatter } from './front-matter.ts';
-import { loadYaml } from './parse-file.ts';
+import { forbiddenKeyPaths, loadYaml } from './parse-file.ts';
 
 /** The pseudo field for the Markdown body under the front matter. */
 const BODY_FIELD = 'tekst';
@@ -19,6 +19,8 @@ export interface ComplaintVersion {
   body: string;
   /** Where this version holds personal data, as {@link personalPaths} reports it. */
   personal: PropertyKey[][];
+  /** Where today's schema refuses a value: a mistyped field may hold anything, so its value is not shown. */
+  invalid?: PropertyKey[][];
 }
 
 /** One field that differs between two versions; the values are left out when they may not be shown. */
@@ -26,10 +28,12 @@ export interface FieldChange {
   /** Dotted path, e.g. `steps.ontvangstbevestiging` or `measures.0.done`; `tekst` for the body. */
   field: string;
   change: ChangeKind;
-  /** Why the values are left out: personal data, or a field the schema does not know. */
-  hidden: 'personal' | 'unknown' | undefined;
+  /** Why the values are left out: personal data, a field the schema does not know, or a value it refuses. */
+  hidden: 'personal' | 'unknown' | 'invalid' | undefined;
   from?: unknown;
   to?: unknown;
+  /** The path as in the file, when `field` hides a key that may be typed text; for comparing, never shown. */
+  key?: string;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -47,12 +51,33 @@ export function readVersion(text: string, file: string, size: number): Complaint
   try {
     const parts = splitFrontMatter(text, file, size);
     const data = loadYaml(parts.yaml, file);
-    if (!isRecord(data)) return undefined;
-    return { data, body: parts.body, personal: personalPaths(ComplaintSchema, data) };
+    if (!isRecord(data) || forbiddenKeyPaths(data).length > 0) return undefined;
+    return { data, body: parts.body, personal: personalPaths(ComplaintSchema, data), invalid: invalidPaths(data) };
   } catch {
     // Any failure means the same thing here: this version is shown as unreadable and skipped.
     return undefined;
   }
+}
+
+/** The paths of values today's schema refuses; unknown fields are left to {@link hiddenIn}. */
+function invalidPaths(data: Record<string, unknown>): PropertyKey[][] {
+  const result = ComplaintSchema.safeParse(data);
+  if (result.success) return [];
+  return result.error.issues.filter((issue) => issue.code !== 'unrecognized_keys').map((issue) => issue.path);
+}
+
+/** What a code word looks like; a key under `steps` that does not is shown as `…`, as it may be typed text. */
+const CODE_WORD = /^[a-z0-9][a-z0-9_.-]{0,39}$/;
+
+/** The dotted path for display: keys the schema does not name (step ids) only when shaped like a code word. */
+function fieldName(path: Segment[]): string {
+  return path
+    .map((segment, i) =>
+      typeof segment === 'number' || CODE_WORD.test(segment) || fieldsAt(ComplaintSchema, path.slice(0, i)).includes(segment)
+        ? String(segment)
+        : '…',
+    )
+    .join('.');
 }
 
 interface Leaf {
@@ -71,7 +96,10 @@ function leaves(value: unknown, path: Segment[], into: Map<string, Leaf>): Map<s
 
 /** Why a value at `path` in `version` may not be shown, if so. */
 function hiddenIn(path: Segment[], version: ComplaintVersion): FieldChange['hidden'] {
-  if (version.personal.some((p) => p.every((segment, i) => segment === path[i]))) return 'personal';
+  const under = (p: PropertyKey[]): boolean => p.every((segment, i) => segment === path[i]);
+  if (version.personal.some(under)) return 'personal';
+  if (version.invalid?.some(under)) return 'invalid';
+  if (fieldName(path) !== path.join('.')) return 'unknown';
   // A field the schema does not know could hold anything; only its name is shown.
   let parent: unknown = version.data;
   for (const [i, segment] of path.entries()) {
@@ -102,7 +130,16 @@ function sameLeaf(a: unknown, b: unknown): boolean {
   return typeof a === 'object' && typeof b === 'object' && a !== null && b !== null && Array.isArray(a) === Array.isArray(b);
 }
 
-function fieldChange(field: string, change: ChangeKind, hidden: FieldChange['hidden'], from: unknown, to: unknown): FieldChange {
+function fieldChange(leaf: Leaf | string, change: ChangeKind, hidden: FieldChange['hidden'], from: unknown, to: unknown): FieldChange {
+  if (typeof leaf !== 'string') {
+    const field = fieldName(leaf.path);
+    const key = leaf.path.join('.');
+    // A step key that may be typed text is shown as `…`; `key` keeps it for merges, and is never printed.
+    // Not enumerable, so that no output that serialises a change can carry it.
+    if (field !== key) return Object.defineProperty(fieldChange(field, change, hidden, from, to), 'key', { value: key, enumerable: false });
+    return fieldChange(field, change, hidden, from, to);
+  }
+  const field = leaf;
   if (hidden !== undefined) return { field, change, hidden };
   if (change === 'added') return { field, change, hidden, to };
   if (change === 'removed') return { field, change, hidden, from };
@@ -127,9 +164,9 @@ export function diffVersions(before: ComplaintVersion | undefined, after: Compla
     const b = now.get(field);
     if (a && b && before) {
       if (!sameLeaf(a.value, b.value))
-        changes.push(fieldChange(field, 'changed', hiddenIn(a.path, before) ?? hiddenIn(b.path, after), a.value, b.value));
-    } else if (b) changes.push(fieldChange(field, 'added', hiddenIn(b.path, after), undefined, b.value));
-    else if (a && before) changes.push(fieldChange(field, 'removed', hiddenIn(a.path, before), a.value, undefined));
+        changes.push(fieldChange(b, 'changed', hiddenIn(a.path, before) ?? hiddenIn(b.path, after), a.value, b.value));
+    } else if (b) changes.push(fieldChange(b, 'added', hiddenIn(b.path, after), undefined, b.value));
+    else if (a && before) changes.push(fieldChange(a, 'removed', hiddenIn(a.path, before), a.value, undefined));
   }
   const oldBody = before?.body ?? '';
   const hadBody = oldBody.trim() !== '';
@@ -156,8 +193,8 @@ export function mergeOwnChanges(
   return changes.filter((change) =>
     theirs.every(({ other, values }) => {
       if (change.field === BODY_FIELD) return other.body !== merged.body;
-      const a = mine.get(change.field);
-      const b = values.get(change.field);
+      const a = mine.get(change.key ?? change.field);
+      const b = values.get(change.key ?? change.field);
       return a === undefined || b === undefined ? a !== b : !sameLeaf(a.value, b.value);
     }),
   );

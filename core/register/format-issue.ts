@@ -22,18 +22,43 @@ function describeInput(input: unknown): string {
   return typeof input === 'string' ? 'tekst' : typeof input === 'number' ? 'een getal' : typeof input === 'boolean' ? 'true/false' : 'een waarde';
 }
 
+/** What a code word looks like: lower case, digits, dashes; no spaces, capitals or @. */
+const CODE_WORD = /^[a-z0-9][a-z0-9_.-]{0,39}$/;
+
 /**
- * A typed value, quoted, when it can only be a code word (lower case, no spaces or @); otherwise
- * `otherwise`. Messages reach CI logs, and a name or address typed into the wrong field must not.
+ * Whether a typed value may be repeated in a message, and which known word it stands for. Messages
+ * reach CI logs and PR annotations, and a name, phone number or address typed into the wrong place
+ * must not: a value is echoed only when it is shaped like a code word and is one of `exact` (known
+ * elsewhere, e.g. a step of another version) or close to one of `known` (then `meant` says which).
+ * @example echoValue('comunicatie', ['communicatie']) // { shown: "'comunicatie'", meant: 'communicatie' }
+ * @example echoValue('jansen', ['communicatie']) // undefined
  */
-function shownValue(input: unknown, otherwise: string): string {
-  return typeof input === 'string' && /^[a-z0-9][a-z0-9_.-]{0,39}$/.test(input) ? `'${input}'` : otherwise;
+export function echoValue(
+  input: unknown,
+  known: Iterable<string>,
+  exact: Iterable<string> = [],
+): { shown: string; meant: string | undefined } | undefined {
+  if (typeof input !== 'string' || !CODE_WORD.test(input)) return undefined;
+  if ([...exact].includes(input)) return { shown: `'${input}'`, meant: undefined };
+  const meant = closestName(input, known);
+  return meant === undefined ? undefined : { shown: `'${input}'`, meant };
 }
 
-/** The dotted path of an issue, for messages: `steps.ontvangstbevestiging`, `measures[0].owner`. */
-export function formatPath(path: readonly PropertyKey[]): string {
+/** Placeholder for a key the schema does not name (a step id under `steps`): it may be anything. */
+const UNNAMED_KEY = '…';
+
+/**
+ * The dotted path of an issue, for messages: `steps.…`, `measures[0].owner`. With a schema, a key it
+ * does not name (a record key such as a step id, which may hold typed text) is shown as `…`; the line
+ * of the message points at it.
+ */
+export function formatPath(path: readonly PropertyKey[], schema?: z.core.$ZodType): string {
   return path
-    .map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : `${index === 0 ? '' : '.'}${String(segment)}`))
+    .map((segment, index) => {
+      if (typeof segment === 'number') return `[${segment}]`;
+      const named = schema === undefined || fieldsAt(schema, path.slice(0, index)).includes(String(segment));
+      return `${index === 0 ? '' : '.'}${named ? String(segment) : UNNAMED_KEY}`;
+    })
     .join('');
 }
 
@@ -42,7 +67,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
  * @example formatIssue(issue, ComplaintSchema) // "onbekend veld 'recieved'; bedoelt u 'received'?"
  */
 export function formatIssue(issue: z.core.$ZodIssue, schema: z.core.$ZodType): string {
-  const where = issue.path.length > 0 ? `${formatPath(issue.path)}: ` : '';
+  const where = issue.path.length > 0 ? `${formatPath(issue.path, schema)}: ` : '';
   if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && issue.input === undefined) {
     const choices = issue.code === 'invalid_value' ? ` (${issue.values.map(String).join(', ')})` : '';
     return `${where}verplicht veld ontbreekt${choices}`;
@@ -52,18 +77,21 @@ export function formatIssue(issue: z.core.$ZodIssue, schema: z.core.$ZodType): s
       const known = fieldsAt(schema, issue.path);
       return issue.keys
         .map((key) => {
-          const suggestion = closestName(key, known);
-          const hint = suggestion ? `; bedoelt u '${suggestion}'?` : `; toegestaan zijn: ${known.join(', ')}`;
-          return `${where}onbekend veld ${shownValue(key, 'op deze regel')}${hint}`;
+          const echo = echoValue(key, known);
+          return echo?.meant !== undefined
+            ? `${where}onbekend veld ${echo.shown}; bedoelt u '${echo.meant}'?`
+            : `${where}onbekend veld op deze regel; toegestaan zijn: ${known.join(', ')}`;
         })
         .join('\n');
     }
     case 'invalid_type':
       return `${where}verwacht ${TYPE_NAMES[issue.expected] ?? issue.expected}, maar kreeg ${describeInput(issue.input)}`;
     case 'invalid_value': {
-      const suggestion = typeof issue.input === 'string' ? closestName(issue.input, issue.values.map(String)) : undefined;
-      const hint = suggestion ? `; bedoelt u '${suggestion}'?` : '';
-      return `${where}${shownValue(issue.input, typeof issue.input === 'string' ? 'deze waarde' : describeInput(issue.input))} is niet toegestaan; kies uit ${issue.values.map(String).join(', ')}${hint}`;
+      const values = issue.values.map(String);
+      const echo = echoValue(issue.input, values);
+      const shown = echo?.shown ?? (typeof issue.input === 'string' ? 'deze waarde' : describeInput(issue.input));
+      const hint = echo?.meant === undefined ? '' : `; bedoelt u '${echo.meant}'?`;
+      return `${where}${shown} is niet toegestaan; kies uit ${values.join(', ')}${hint}`;
     }
     case 'invalid_union':
       if (issue.errors.length > 0) {
@@ -78,6 +106,18 @@ export function formatIssue(issue: z.core.$ZodIssue, schema: z.core.$ZodType): s
     case 'too_big':
       return `${where}mag hoogstens ${String(issue.maximum)} zijn`;
     default:
-      return `${where}${issue.message}`;
+      return `${where}${withoutInput(issue.message, issue.input)}`;
   }
+}
+
+/** A date as written, `JJJJ-MM-DD`: a wrong one (2026-02-30) may be echoed, other typed text may not. */
+const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A schema's own message without the typed value it quotes, unless that value is shaped like a date:
+ * a date field may hold a phone number ("geen bestaande datum: 06-12345678").
+ */
+function withoutInput(message: string, input: unknown): string {
+  if (typeof input !== 'string' || input.trim() === '' || DATE_SHAPE.test(input) || !message.includes(input)) return message;
+  return message.split(`: ${input}`).join('').split(input).join('deze waarde');
 }

@@ -1,7 +1,7 @@
 import { load } from 'js-yaml';
 import type { z } from 'zod';
 import { errorToDiagnostic, RegisterError, type Diagnostic } from './diagnostic.ts';
-import { formatIssue } from './format-issue.ts';
+import { formatIssue, formatPath } from './format-issue.ts';
 import { splitFrontMatter } from './front-matter.ts';
 import { createLocator } from './locate.ts';
 
@@ -15,6 +15,25 @@ const MAX_DEPTH = 20;
  */
 export function loadYaml(yaml: string, file: string): unknown {
   return load(yaml, { maxAliases: 0, maxDepth: MAX_DEPTH, filename: file });
+}
+
+/** Keys that JavaScript objects treat specially: a value under one could be dropped unseen by a later step. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * The paths of every `__proto__`, `constructor` or `prototype` key in loaded YAML, in document order.
+ * js-yaml keeps `__proto__` as an own key; zod and object spreads would then drop it or its value.
+ * @example forbiddenKeyPaths({ steps: { __proto__: '2026-03-05' } }) // [['steps', '__proto__']]
+ */
+export function forbiddenKeyPaths(value: unknown, path: PropertyKey[] = [], into: PropertyKey[][] = []): PropertyKey[][] {
+  if (Array.isArray(value)) value.forEach((item: unknown, index) => forbiddenKeyPaths(item, [...path, index], into));
+  else if (value !== null && typeof value === 'object') {
+    for (const key of Object.keys(value)) {
+      if (FORBIDDEN_KEYS.has(key)) into.push([...path, key]);
+      forbiddenKeyPaths((value as Record<string, unknown>)[key], [...path, key], into);
+    }
+  }
+  return into;
 }
 
 /** The result of reading one Markdown file with front matter. */
@@ -80,9 +99,26 @@ export function parseFrontMatterFile<S extends z.ZodType>(
       ],
     };
   }
+  const locate = createLocator(parts.yaml, parts.yamlLine);
+  const forbidden = forbiddenKeyPaths(raw);
+  if (forbidden.length > 0) {
+    // Before the schema: it would drop the key and its value without a word.
+    const diagnostics = forbidden.map((path): Diagnostic => {
+      const at = locate(path, true);
+      const key = String(path[path.length - 1]);
+      return {
+        severity: 'error',
+        code: 'forbidden-key',
+        file,
+        line: at.line,
+        column: at.column,
+        message: `de sleutel '${key}' is niet toegestaan (${formatPath(path.slice(0, -1), schema) || 'bovenaan'}); gebruik een veldnaam uit het formaat`,
+      };
+    });
+    return { body: parts.body, yaml: parts.yaml, yamlLine: parts.yamlLine, diagnostics: sortDiagnostics(diagnostics) };
+  }
   const result = schema.safeParse(raw, { reportInput: true });
   if (result.success) return { data: result.data, body: parts.body, yaml: parts.yaml, yamlLine: parts.yamlLine, diagnostics: [] };
-  const locate = createLocator(parts.yaml, parts.yamlLine);
   const diagnostics = result.error.issues.flatMap((issue) => {
     const position = locate(issue.path, issue.code === 'unrecognized_keys');
     const messages = formatIssue(issue, schema).split('\n');
