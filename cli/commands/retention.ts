@@ -60,7 +60,15 @@ function anonymiseText(
   const complaint = before.record?.complaint;
   const version = complaint && versionInForce(regulations, complaint.organisation, complaint.received);
   if (!complaint || !version) return { refused: 'niet leesbaar' };
-  const note = { on: complaint.anonymised?.on ?? today, term: complaint.anonymised?.term ?? term };
+  // A category outside the list is not written (it may be typed text), and leaving it out would change the figures.
+  const categories = version.regulation.organisation.categories;
+  if (complaint.category !== undefined && !categories.includes(complaint.category)) {
+    return {
+      refused: `de categorie staat niet in de lijst van ${complaint.organisation}; kies er een uit die lijst (klachten check)`,
+    };
+  }
+  // The term is always retention's own text: an earlier one in other words may hold free text.
+  const note = { on: complaint.anonymised?.on ?? today, term };
   const text = anonymisedFileText(anonymisedComplaint(complaint, version, note), note);
   const after = readComplaint({ file: source.file, text }, regulations, today);
   if (!after.record) return { refused: 'het resultaat is niet leesbaar' };

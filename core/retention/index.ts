@@ -1,1 +1,8 @@
-export { anonymisedComplaint, anonymisedFileText, applicableTerm, retentionState, retentionTermText } from './retention.ts';
+export {
+  anonymisedComplaint,
+  anonymisedFileText,
+  applicableTerm,
+  isRetentionTermText,
+  retentionState,
+  retentionTermText,
+} from './retention.ts';

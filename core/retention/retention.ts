@@ -18,6 +18,17 @@ export function retentionTermText(term: Pick<Retention, 'amount' | 'unit'>): str
   return `${term.amount} ${unit} na afsluiting`;
 }
 
+/** What {@link retentionTermText} writes, optionally with the regulation version: nothing else is a term. */
+const TERM_TEXT = /^\d{1,3} (?:jaar|maand|maanden) na afsluiting(?: \([a-z0-9]+(?:-[a-z0-9]+)*@[0-9A-Za-z.-]{1,20}\))?$/;
+
+/**
+ * Whether an `anonymised.term` is a term as retention writes it, and so holds no free text.
+ * @example isRetentionTermText('2 jaar na afsluiting (coulant@1)') // true
+ */
+export function isRetentionTermText(term: string): boolean {
+  return TERM_TEXT.test(term);
+}
+
 function termMonths(term: Pick<Retention, 'amount' | 'unit'>): number {
   return term.unit === 'years' ? term.amount * 12 : term.amount;
 }
@@ -71,7 +82,9 @@ export function retentionState(complaint: Complaint, regulations: RegulationSet,
   if (!applied) return undefined;
   const term = termLabel(applied.version, applied.retention);
   const months = termMonths(applied.retention);
-  if (complaint.anonymised !== undefined && personalPaths(ComplaintSchema, complaint).length === 0) {
+  // A term in other words than retention's own may hold free text: such a record goes again.
+  const anonymised = complaint.anonymised !== undefined && isRetentionTermText(complaint.anonymised.term);
+  if (anonymised && personalPaths(ComplaintSchema, complaint).length === 0) {
     return {
       state: 'anonymised',
       term,
@@ -91,6 +104,10 @@ export function retentionState(complaint: Complaint, regulations: RegulationSet,
  * figures and the deadlines behind them need. Gone are the complainant, the letter's date, the staff
  * involved and the handler, every note, reason and measure description, and measure owners. An
  * escalation body the regulation does not name becomes {@link OTHER}, as the figures count it.
+ *
+ * It is an allowlist: only known fields with values it can classify. A step key that is not a step of
+ * the version, an extension or suspension of such a step, and a category outside the organisation's
+ * list are left out (a typed name or phone number can hide there); `anonymised.term` is the caller's.
  */
 export function anonymisedComplaint(
   complaint: Complaint,
@@ -100,10 +117,11 @@ export function anonymisedComplaint(
   const { regulation } = version;
   const stepsById = new Map(regulation.steps.map((step) => [step.id, step]));
   const steps: Record<string, IsoDate> = {};
-  for (const [id, done] of Object.entries(complaint.steps)) {
+  for (const id of Object.keys(complaint.steps)) {
     const step = stepsById.get(id);
-    steps[id] = step ? (doneDate(complaint, step) ?? complaint.received) : typeof done === 'string' ? done : done.on;
+    if (step) steps[id] = doneDate(complaint, step) ?? complaint.received;
   }
+  const categories = regulation.organisation.categories;
   const needsAssignmentEnd = regulation.steps.some((step) => step.deadline?.from === 'assignmentEnded');
   const bodies = regulation.escalation.map((body) => body.name);
   const kept: Record<string, unknown> = {
@@ -112,13 +130,19 @@ export function anonymisedComplaint(
     received: complaint.received,
     channel: complaint.channel,
     form: complaint.form,
-    category: complaint.category,
+    category: complaint.category !== undefined && categories.includes(complaint.category) ? complaint.category : undefined,
     assignmentEnded: needsAssignmentEnd ? complaint.assignmentEnded : undefined,
     admissible: complaint.admissible,
     outcome: complaint.outcome,
     steps: Object.keys(steps).length > 0 ? steps : undefined,
-    extensions: list(complaint.extensions.map((e) => ({ step: e.step, amount: e.amount, unit: e.unit, notified: e.notified }))),
-    suspensions: list(complaint.suspensions.map((s) => ({ from: s.from, to: s.to, steps: s.steps }))),
+    extensions: list(
+      complaint.extensions
+        .filter((e) => stepsById.has(e.step))
+        .map((e) => ({ step: e.step, amount: e.amount, unit: e.unit, notified: e.notified })),
+    ),
+    suspensions: list(
+      complaint.suspensions.map((s) => ({ from: s.from, to: s.to, steps: s.steps?.filter((id) => stepsById.has(id)) })),
+    ),
     measures: list(complaint.measures.map((m) => ({ kind: m.kind, due: m.due, done: m.done, satisfied: m.satisfied }))),
     escalation: list(
       complaint.escalation.map((e) => ({
