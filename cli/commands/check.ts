@@ -1,4 +1,4 @@
-import { countSeverities, formatGithub, formatText } from '../../core/index.ts';
+import { countSeverities, formatGithub, formatText, safeJson } from '../../core/index.ts';
 import { loadRegister } from '../../node/load-register.ts';
 import { defineCommand } from '../lib/command.ts';
 import { registerLocation } from '../lib/location.ts';
@@ -35,7 +35,9 @@ Een kapot bestand houdt de rest niet tegen.`,
     const { errors, warnings } = countSeverities(loaded.diagnostics);
     if (values.format === 'json') {
       io.stdout(
-        `${JSON.stringify({ files: loaded.fileCount, evaluations: loaded.evaluationFileCount, errors, warnings, diagnostics: loaded.diagnostics }, null, 2)}\n`,
+        safeJson(
+          `${JSON.stringify({ files: loaded.fileCount, evaluations: loaded.evaluationFileCount, errors, warnings, diagnostics: loaded.diagnostics }, null, 2)}\n`,
+        ),
       );
     } else {
       const line = values.format === 'github' ? formatGithub : formatText;

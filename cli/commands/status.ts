@@ -2,6 +2,8 @@ import {
   COMPLAINT_STATE_NAMES,
   formatDate,
   formatText,
+  safeJson,
+  safeLines,
   STEP_STATUS_NAMES,
   type ComplaintStatus,
   type IsoDate,
@@ -76,11 +78,11 @@ function jsonWriter(io: { stdout: (text: string) => void }, today: IsoDate) {
         chunk += `${first ? '' : ','}\n${status}`;
         first = false;
       }
-      io.stdout(chunk);
+      io.stdout(safeJson(chunk));
       chunk = '';
     },
     end(): void {
-      io.stdout(`${chunk}${first ? '' : '\n'}]}\n`);
+      io.stdout(safeJson(`${chunk}${first ? '' : '\n'}]}\n`));
     },
   };
 }
@@ -122,7 +124,9 @@ status: done, done-late, open, due-soon, overdue, not-applicable
     writer?.end();
     if (values.organisation !== undefined && !loaded.regulations.has(values.organisation)) {
       io.stderr(
-        `waarschuwing: geen reglement voor organisatie '${values.organisation}'; bekend zijn: ${[...loaded.regulations.keys()].join(', ')}\n`,
+        safeLines(
+          `waarschuwing: geen reglement voor organisatie '${values.organisation}'; bekend zijn: ${[...loaded.regulations.keys()].join(', ')}\n`,
+        ),
       );
     }
     const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
@@ -131,9 +135,11 @@ status: done, done-late, open, due-soon, overdue, not-applicable
       io.stderr(`${plural(loaded.invalidFiles.size, 'bestand', 'bestanden')} met fouten; zie klachten check\n`);
     if (!writer)
       io.stdout(
-        renderText(
-          loaded.statuses.map((json) => JSON.parse(json) as ComplaintStatus),
-          today,
+        safeLines(
+          renderText(
+            loaded.statuses.map((json) => JSON.parse(json) as ComplaintStatus),
+            today,
+          ),
         ),
       );
     return errors.length > 0 ? 1 : 0;

@@ -22,6 +22,15 @@ export function safeLines(text: string): string {
   return text.split('\n').map(safeLine).join('\n');
 }
 
+/**
+ * JSON text with every control and format character as a `\u` escape. JSON.stringify escapes only
+ * U+0000–U+001F; DEL, the C1 controls and bidi overrides would reach a terminal raw. The data stays the same.
+ */
+export function safeJson(json: string): string {
+  // Raw newlines in JSON text are layout between values (JSON.stringify escapes those in strings).
+  return json.replace(/[^\P{Cc}\n]|[\p{Cf}\u2028\u2029]/gu, (c) => `\\u${(c.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`);
+}
+
 function escapeData(value: string): string {
   return value.replaceAll('%', '%25').replaceAll('\r', '%0D').replaceAll('\n', '%0A');
 }

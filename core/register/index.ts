@@ -1,6 +1,6 @@
 export { DIAGNOSTIC_CODES } from './codes.ts';
 export { ERROR_CODES, RegisterError, usageError, type Diagnostic, type RegisterFolder } from './diagnostic.ts';
-export { countSeverities, formatGithub, formatText, printable, safeLine, safeLines } from './format-diagnostic.ts';
+export { countSeverities, formatGithub, formatText, printable, safeJson, safeLine, safeLines } from './format-diagnostic.ts';
 export { MAX_FILE_BYTES, splitFrontMatter } from './front-matter.ts';
 export { diffVersions, mergeOwnChanges, readVersion, type ChangeKind, type ComplaintVersion, type FieldChange } from './diff-versions.ts';
 export { createLocator, type Locate } from './locate.ts';

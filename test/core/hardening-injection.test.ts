@@ -5,6 +5,8 @@ import {
   formatGithub,
   formatText,
   marker,
+  safeJson,
+  safeLines,
   markerKey,
   planSync,
   type Diagnostic,
@@ -168,5 +170,12 @@ describe('output lines (issue 14, point 11)', () => {
     expect(line).toMatch(
       /^::error file=register\/complaints\/2026\/KL-2026-0007\.md,line=3,col=2,title=klachten check%3A unknown-step::/,
     );
+  });
+
+  it('safeLines and safeJson: nothing raw, no line starting with ::, the JSON data unchanged', () => {
+    expect(safeLines('a\n::add-mask::x\n  ::error::y\u001b]0;x\u0007')).toBe('a\n?:add-mask::x\n?:error::y?]0;x?');
+    const json = JSON.stringify({ key: 'a\u202Eb\u0085c\u007f' }, null, 2);
+    expect(safeJson(json)).not.toMatch(/[\u007f-\u009f\u202E]/u);
+    expect(JSON.parse(safeJson(json))).toEqual(JSON.parse(json));
   });
 });

@@ -2,6 +2,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIAGNOSTIC_CODES } from '../../core/index.ts';
 import { personalValues, ROOT } from '../builders.ts';
 import { klachten } from './run-cli.ts';
 
@@ -45,6 +46,29 @@ const NEEDLES = [
   'buurvrouw',
 ];
 
+/**
+ * Workflow commands and terminal escapes in step keys and a file name (issue 14, point 11): no output may
+ * carry a control character, or start a line with `::`, because of them.
+ */
+const HOSTILE = `---
+id: KL-2026-0098
+organisation: coulant
+received: 2026-03-02
+channel: email
+form: written
+complainant:
+  name: Verzonnen Persoon
+  email: verzonnen@voorbeeld.example
+handler: coord-voorbeeld
+steps:
+  "a\\n::error file=x.md::INJECTED\\n::add-mask::x": { on: 2026-03-05 }
+  "\\e]0;PWNED\\a": { on: 2026-03-05 }
+  "x\\u202Egnp.exe\\x85": { on: 2026-03-05 }
+---
+Verzonnen klacht.
+`;
+const HOSTILE_NAME = 'KL-2026-0097\u001b]0;PWNED\u0007\n::warning::INJECTED.md';
+
 let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'klachten-ci-output-'));
@@ -52,6 +76,8 @@ beforeAll(() => {
   cpSync(join(ROOT, 'regulations'), join(dir, 'regulations'), { recursive: true });
   mkdirSync(join(dir, 'register/complaints/2026'), { recursive: true });
   writeFileSync(join(dir, 'register/complaints/2026/KL-2026-0099.md'), MISTYPED);
+  writeFileSync(join(dir, 'register/complaints/2026/KL-2026-0098.md'), HOSTILE);
+  writeFileSync(join(dir, 'register/complaints/2026', HOSTILE_NAME), HOSTILE.replace('KL-2026-0098', 'KL-2026-0097'));
 });
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
@@ -77,6 +103,30 @@ describe('klachten output in CI', () => {
     for (const needle of needles) {
       expect(result.stdout, needle).not.toContain(needle);
       expect(result.stderr, needle).not.toContain(needle);
+    }
+  });
+
+  it.each(commands)('%s %s %s: no control character, and no line starting with :: from file content', (...args) => {
+    const result = klachten([...args, '--today', '2026-11-22'], { cwd: dir });
+    expect(result.stdout + result.stderr).toMatch(/KL-|gecontroleerd|2026/);
+    for (const [stream, text] of [
+      ['stdout', result.stdout],
+      ['stderr', result.stderr],
+    ] as const) {
+      // C0 and C1 controls (ESC, BEL, NEL…) other than the newline, and format characters such as bidi overrides.
+      expect(text.replace(/\n/g, ''), stream).not.toMatch(/[\p{Cc}\p{Cf}\u2028\u2029]/u);
+      const commandsLines = text.split('\n').filter((line) => /^\s*::/.test(line));
+      if (args[0] === 'check' && args[2] === 'github' && stream === 'stdout') {
+        // The annotations `--format github` writes: each line exactly one annotation of a known code.
+        const codes = Object.keys(DIAGNOSTIC_CODES).join('|');
+        const annotation = new RegExp(
+          `^::(error|warning) file=[^,:]+,line=\\d+,col=\\d+,title=klachten check%3A (${codes})::[^\\n]*$`,
+          'u',
+        );
+        for (const line of commandsLines) expect(line).toMatch(annotation);
+        expect(commandsLines.some((line) => line.includes('KL-2026-0098'))).toBe(true);
+        expect(commandsLines.filter((line) => /^::(add-mask|warning::)/.test(line))).toEqual([]);
+      } else expect(commandsLines, stream).toEqual([]);
     }
   });
 
