@@ -76,6 +76,26 @@ function termLabel(version: RegulationVersion, retention: Retention): string {
   return `${retentionTermText(retention)} (${version.key})`;
 }
 
+/**
+ * Whether every value an anonymised record keeps is one {@link anonymisedComplaint} would write: steps,
+ * extensions and suspensions of the version's steps, a category from the list, an escalation body the
+ * regulation names (or {@link OTHER}). Anything else may be typed text, so the record goes again.
+ */
+function onlyKnownValues(complaint: Complaint, regulations: RegulationSet): boolean {
+  const version = versionInForce(regulations, complaint.organisation, complaint.received);
+  if (!version) return false;
+  const { regulation } = version;
+  const steps = new Set(regulation.steps.map((step) => step.id));
+  const bodies = [...regulation.escalation.map((body) => body.name), OTHER];
+  return (
+    Object.keys(complaint.steps).every((id) => steps.has(id)) &&
+    complaint.extensions.every((e) => steps.has(e.step)) &&
+    complaint.suspensions.every((s) => (s.steps ?? []).every((id) => steps.has(id))) &&
+    (complaint.category === undefined || regulation.organisation.categories.includes(complaint.category)) &&
+    complaint.escalation.every((e) => bodies.includes(e.body))
+  );
+}
+
 /** The retention state of one complaint on `today`; undefined when no regulation covers it. */
 export function retentionState(complaint: Complaint, regulations: RegulationSet, today: IsoDate): RetentionState | undefined {
   const applied = applicableTerm(regulations, complaint, today);
@@ -84,7 +104,7 @@ export function retentionState(complaint: Complaint, regulations: RegulationSet,
   const months = termMonths(applied.retention);
   // A term in other words than retention's own may hold free text: such a record goes again.
   const anonymised = complaint.anonymised !== undefined && isRetentionTermText(complaint.anonymised.term);
-  if (anonymised && personalPaths(ComplaintSchema, complaint).length === 0) {
+  if (anonymised && personalPaths(ComplaintSchema, complaint).length === 0 && onlyKnownValues(complaint, regulations)) {
     return {
       state: 'anonymised',
       term,

@@ -53,6 +53,24 @@ describe('retention writes an allowlist (point 2)', () => {
     expect(JSON.stringify(kept)).not.toContain('jansen');
   });
 
+  it('does not count an anonymised record with a step key or category it cannot classify as anonymised', () => {
+    const base = {
+      id: 'KL-2024-0001',
+      received: '2024-03-01',
+      closed: '2024-05-01',
+      complainant: undefined,
+      handler: undefined,
+      anonymised: { on: '2026-06-01', term: '2 jaar na afsluiting (test@1)' },
+    };
+    const stepKey = makeComplaint({ ...base, steps: { 'Gebeld met mw. Jansen 06-12345678': '2024-03-06' } });
+    expect(retentionState(stepKey, set, '2026-11-22')?.state).toBe('expired');
+    const category = makeComplaint({ ...base, category: 'jansen' });
+    expect(retentionState(category, set, '2026-11-22')?.state).toBe('expired');
+    const extension = makeComplaint({ ...base, extensions: [{ step: 'jansen', amount: 1, unit: 'weeks' }] });
+    expect(retentionState(extension, set, '2026-11-22')?.state).toBe('expired');
+    expect(retentionState(makeComplaint(base), set, '2026-11-22')?.state).toBe('anonymised');
+  });
+
   it('does not count a record with a free-text term as anonymised', () => {
     const record = makeComplaint({
       id: 'KL-2024-0001',

@@ -122,9 +122,17 @@ describe('retention term', () => {
       extensions: [],
       suspensions: [],
       measures: [],
+      // As retention writes them: a body the regulation does not name is 'overig', never the typed text.
+      escalation: [
+        { body: 'Nationale ombudsman', on: '2024-06-01', outcome: 'ongegrond' },
+        { body: 'overig', on: '2024-06-02' },
+      ],
       anonymised: { on: '2026-06-01', term: '2 jaar na afsluiting' },
     });
     expect(retentionState(done, set, '2026-11-22')?.state).toBe('anonymised');
+    // A free-text escalation body ('De buurman van Zeno') may name someone: not anonymised (issue 14).
+    const typedBody = makeComplaint({ ...done, complainant: undefined, escalation: FULL.escalation });
+    expect(retentionState(typedBody, set, '2026-11-22')?.state).toBe('expired');
     const again = makeComplaint({ ...FULL, anonymised: { on: '2026-06-01', term: '2 jaar na afsluiting' } });
     expect(retentionState(again, set, '2026-11-22')?.state).toBe('expired');
   });
