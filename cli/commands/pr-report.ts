@@ -1,7 +1,13 @@
 import { join, relative, resolve } from 'node:path';
 import {
+  codeOrText,
+  COMPLAINT_ID,
   COMPLAINT_STATE_NAMES,
   countSeverities,
+  escapeMarkdown,
+  LOGIN_PATTERN,
+  NOT_ASSIGNABLE,
+  safeLines,
   formatDate,
   RegisterError,
   STEP_STATUS_NAMES,
@@ -10,6 +16,7 @@ import {
 } from '../../core/index.ts';
 import { gitText, repositoryRoot } from '../../node/git.ts';
 import { createGitHub, describeError, GITHUB_ENV_HELP, gitHubTarget } from '../../node/github.ts';
+import { assignableLogins } from '../../node/github-issues.ts';
 import { loadRegister } from '../../node/load-register.ts';
 import { defineCommand } from '../lib/command.ts';
 import { registerLocation } from '../lib/location.ts';
@@ -47,22 +54,39 @@ function changedFiles(cwd: string, base: string, folders: string[]): ChangedFile
   return files;
 }
 
-function complaintSection(complaint: SyncComplaint): string[] {
+/**
+ * A handler or owner in the report: in a code span, without the `@` that would notify, and only when it
+ * is an assignable login of the repository (with `--comment`, GitHub is asked), or else has GitHub's
+ * login syntax and a letter (digits and hyphens alone look more like a phone number than a login).
+ */
+function person(value: string | null, none: string, assignable: ReadonlySet<string> | undefined): string {
+  if (value === null) return none;
+  const shown =
+    LOGIN_PATTERN.test(value) && (assignable === undefined ? /[A-Za-z]/.test(value) : assignable.has(value.toLowerCase()));
+  return shown ? `\`${value}\`` : NOT_ASSIGNABLE;
+}
+
+/** Whether a changed complaint file is named `<id>.md`. */
+function namedById(path: string): boolean {
+  return COMPLAINT_ID.test((path.split('/').pop() ?? '').replace(/\.md$/, ''));
+}
+
+function complaintSection(complaint: SyncComplaint, assignable: ReadonlySet<string> | undefined): string[] {
   const rows = complaint.steps
     .filter((step) => step.status !== 'not-applicable' || step.done !== null)
     .map(
       (step) =>
-        `| ${step.title} (\`${step.id}\`) | ${step.due === null ? '–' : formatDate(step.due)} | ${step.done === null ? '–' : formatDate(step.done)} | ${step.status === 'overdue' ? '**te laat**' : STEP_STATUS_NAMES[step.status]} | ${step.explanation} |`,
+        `| ${escapeMarkdown(step.title)} (${codeOrText(step.id)}) | ${step.due === null ? '–' : formatDate(step.due)} | ${step.done === null ? '–' : formatDate(step.done)} | ${step.status === 'overdue' ? '**te laat**' : STEP_STATUS_NAMES[step.status]} | ${escapeMarkdown(step.explanation)} |`,
     );
   const measures = complaint.measures.map(
     (m) =>
-      `| maatregel ${m.number} | ${m.due === null ? '–' : formatDate(m.due)} | ${m.done === null ? '–' : formatDate(m.done)} | ${m.status === 'overdue' ? '**te laat**' : STEP_STATUS_NAMES[m.status]} | uitvoerder ${m.owner === null ? 'nog niet bekend' : `@${m.owner}`} |`,
+      `| maatregel ${m.number} | ${m.due === null ? '–' : formatDate(m.due)} | ${m.done === null ? '–' : formatDate(m.done)} | ${m.status === 'overdue' ? '**te laat**' : STEP_STATUS_NAMES[m.status]} | uitvoerder ${person(m.owner, 'nog niet bekend', assignable)} |`,
   );
   const state = COMPLAINT_STATE_NAMES[complaint.state];
   return [
-    `### ${complaint.id} (${state})`,
+    `### ${escapeMarkdown(complaint.id)} (${state})`,
     '',
-    `\`${complaint.file}\` · reglement \`${complaint.regulation}\` · ontvangen ${formatDate(complaint.received)} · behandelaar ${complaint.handler === null ? 'nog niet toegewezen' : `@${complaint.handler}`}`,
+    `${codeOrText(complaint.file)} · reglement ${codeOrText(complaint.regulation)} · ontvangen ${formatDate(complaint.received)} · behandelaar ${person(complaint.handler, 'nog niet toegewezen', assignable)}`,
     '',
     '| Stap | Uiterlijk | Gedaan | Stand | Berekening |',
     '|---|---|---|---|---|',
@@ -118,6 +142,10 @@ nieuw, daarna wordt die reactie bijgewerkt (leest de GITHUB_-variabelen hieronde
       if (d.severity === 'error') problems.set(path, (problems.get(path) ?? 0) + 1);
     }
 
+    const github = target === undefined ? undefined : createGitHub(target, gitHubContext(io)).octokit;
+    let assignable: Set<string> | undefined;
+    if (github !== undefined && target !== undefined) assignable = await assignableLogins(github, target).catch(() => undefined);
+
     const lines = [
       MARKER,
       '## Klachtdossiers in deze pull request',
@@ -129,17 +157,25 @@ nieuw, daarna wordt die reactie bijgewerkt (leest de GITHUB_-variabelen hieronde
       `Termijnen op ${formatDate(today)}.`,
       '',
     ];
-    const complaints = changed.filter((f) => f.path.startsWith(`${complaintsDir}/`));
+    const inComplaints = changed.filter((f) => f.path.startsWith(`${complaintsDir}/`));
+    // A file not named `<id>.md` is an error; its name (which could say anything) is not repeated.
+    const misnamed = inComplaints.filter((f) => f.status !== 'verwijderd' && !namedById(f.path));
+    const complaints = inComplaints.filter((f) => !misnamed.includes(f));
     const regulations = changed.filter((f) => f.path.startsWith(`${regulationsDir}/`));
-    if (complaints.length === 0) lines.push('Deze pull request wijzigt geen klachtdossiers.', '');
+    if (inComplaints.length === 0) lines.push('Deze pull request wijzigt geen klachtdossiers.', '');
+    if (misnamed.length > 0)
+      lines.push(
+        `❌ ${misnamed.length === 1 ? '1 bestand in deze pull request heet' : `${misnamed.length} bestanden in deze pull request heten`} niet <id>.md (KL-JJJJ-NNNN.md): hernoem ${misnamed.length === 1 ? 'het' : 'ze'}; \`klachten check\` noemt ${misnamed.length === 1 ? 'het' : 'ze'}.`,
+        '',
+      );
     for (const file of complaints) {
       const status = byFile.get(file.path);
       const errorCount = problems.get(file.path) ?? 0;
-      if (file.status === 'verwijderd') lines.push(`### \`${file.path}\` (verwijderd)`, '');
-      else if (status && errorCount === 0) lines.push(...complaintSection(status));
+      if (file.status === 'verwijderd') lines.push(`### ${codeOrText(file.path)} (verwijderd)`, '');
+      else if (status && errorCount === 0) lines.push(...complaintSection(status, assignable));
       else
         lines.push(
-          `### \`${file.path}\` (${file.status})`,
+          `### ${codeOrText(file.path)} (${file.status})`,
           '',
           `❌ ${errorCount} ${errorCount === 1 ? 'fout' : 'fouten'}; de termijnen volgen als het bestand klopt (zie de meldingen in "Files changed").`,
           '',
@@ -149,15 +185,17 @@ nieuw, daarna wordt die reactie bijgewerkt (leest de GITHUB_-variabelen hieronde
       lines.push('### Reglementen', '');
       for (const file of regulations) {
         const count = problems.get(file.path) ?? 0;
-        lines.push(`- \`${file.path}\` (${file.status})${count > 0 ? `: ❌ ${count} ${count === 1 ? 'fout' : 'fouten'}` : ''}`);
+        lines.push(
+          `- ${codeOrText(file.path)} (${file.status})${count > 0 ? `: ❌ ${count} ${count === 1 ? 'fout' : 'fouten'}` : ''}`,
+        );
       }
       lines.push('');
     }
-    const report = `${lines.join('\n').trimEnd()}\n`;
+    const report = safeLines(`${lines.join('\n').trimEnd()}\n`);
     io.stdout(report);
 
-    if (target === undefined || values.comment === undefined) return 0;
-    const { octokit } = createGitHub(target, gitHubContext(io));
+    if (target === undefined || github === undefined || values.comment === undefined) return 0;
+    const octokit = github;
     const where = { owner: target.owner, repo: target.repo, issue_number: Number(values.comment) };
     try {
       const comments = await octokit.paginate(octokit.rest.issues.listComments, { ...where, per_page: 100 });

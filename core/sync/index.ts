@@ -1,4 +1,4 @@
 export { desiredState, marker, markerKey, SYNC_LABEL, type SyncComplaint, type SyncState } from './desired.ts';
 export { planSync, writesOf, type ExistingIssue, type SyncAction, type SyncPlan } from './plan.ts';
 export { addEvaluationDuties } from './evaluations.ts';
-export { escapeMarkdown, NOT_ASSIGNABLE } from './escape.ts';
+export { codeOrText, escapeMarkdown, LOGIN_PATTERN, NOT_ASSIGNABLE } from './escape.ts';

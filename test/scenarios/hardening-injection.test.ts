@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -124,5 +125,58 @@ describe('hardening: nothing from a file is obeyed (issue 14)', () => {
     expect(diagnostics.filter((d) => d.code === 'complaint-folder').map((d) => d.file)).toEqual([
       'register/complaints/archief/KL-2026-0006.md',
     ]);
+  });
+});
+
+describe('hardening: pr-report escapes what comes from files (issue 14, points 12 and 3b)', () => {
+  let repo: string;
+  function git(...args: string[]): string {
+    return execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@voorbeeld.example', ...args], {
+      cwd: repo,
+      encoding: 'utf8',
+    });
+  }
+  beforeEach(() => {
+    repo = scratchProject();
+    git('init', '-q', '-b', 'main');
+    git('add', '.');
+    git('commit', '-qm', 'register');
+    git('switch', '-qc', 'klacht-bijwerken');
+  });
+
+  it('12: a file name with a backtick, a newline or @login breaks out of nothing and is named as an error', () => {
+    const text = readFileSync(join(repo, 'register/complaints/2026/KL-2026-0006.md'), 'utf8');
+    const names = ['KL-2026-0090` @everyone `.md', 'KL-2026-0091\n## Kop @everyone.md', '@directie-demo.md'];
+    for (const [i, name] of names.entries())
+      writeFileSync(join(repo, 'register/complaints/2026', name), text.replace('KL-2026-0006', `KL-2026-009${String(i)}`));
+    mkdirSync(join(repo, 'register/complaints/x `@everyone` #1'));
+    writeFileSync(
+      join(repo, 'register/complaints/x `@everyone` #1/KL-2026-0095.md'),
+      text.replace('KL-2026-0006', 'KL-2026-0095'),
+    );
+    git('add', '.');
+    git('commit', '-qm', 'namen');
+    const result = klachten(['pr-report', '--base', 'main', '--today', TODAY], { cwd: repo });
+    expect(result.code).toBe(0);
+    const report = result.stdout;
+    expect(liveMentions(report)).toEqual([]);
+    expect(report).not.toMatch(/^#+ .*Kop/m);
+    expect(report).not.toMatch(/(^|\s)#1\b/);
+    expect(report).not.toContain('everyone`');
+    expect(report).toContain('3 bestanden in deze pull request heten niet <id>.md');
+    expect(report).not.toMatch(/[\p{Cc}\p{Cf}](?<!\n)/u);
+  });
+
+  it('3b: a handler that is not a login is never shown; a login is shown without a mention', () => {
+    const file = join(repo, 'register/complaints/2026/KL-2026-0006.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('handler: behandelaar-b', 'handler: 06-12345678'));
+    const other = join(repo, 'register/complaints/2026/KL-2026-0011.md');
+    writeFileSync(other, `${readFileSync(other, 'utf8')}\n`);
+    git('commit', '-qam', 'behandelaar');
+    const report = klachten(['pr-report', '--base', 'main', '--today', TODAY], { cwd: repo }).stdout;
+    expect(report).not.toContain('12345678');
+    expect(report).toContain('behandelaar niet toewijsbaar (zie het dossier)');
+    expect(report).toContain('behandelaar `coord-voorbeeld`');
+    expect(report).not.toMatch(/(^|[^\w`])@[A-Za-z0-9]/);
   });
 });
