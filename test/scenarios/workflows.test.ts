@@ -6,6 +6,8 @@ import { ROOT } from '../builders.ts';
 import { klachten } from './run-cli.ts';
 
 interface Step {
+  id?: string;
+  if?: string;
   uses?: string;
   run?: string;
   with?: Record<string, unknown>;
@@ -110,6 +112,24 @@ describe('the workflows', () => {
     expect(propose).toBeGreaterThan(check);
     expect(runs[propose]).toContain('git add register');
     expect(WORKFLOWS['retention.yml']?.jobs.retention?.permissions).toEqual({ contents: 'write', 'pull-requests': 'write' });
+  });
+
+  it('retention: a broken file elsewhere does not block the pull request; the job fails after it, naming the file', () => {
+    const steps = WORKFLOWS['retention.yml']?.jobs.retention?.steps ?? [];
+    const runs = steps.map((step) => step.run ?? '');
+    const check = steps.findIndex((step) => (step.run ?? '').includes('node cli/klachten.ts check'));
+    const propose = runs.findIndex((run) => run.includes('gh pr create'));
+    // The check records its outcome instead of stopping the job.
+    expect(steps[check]?.id).toBe('check');
+    expect(runs[check]).toMatch(/^set \+e$/m);
+    expect(runs[check]).toContain('echo "check=$?" >> "$GITHUB_OUTPUT"');
+    // Nothing between the check and the pull request can be skipped because of it.
+    for (const step of steps.slice(check + 1, propose + 1)) expect(step.if, step.run).toBeUndefined();
+    // After the pull request, a step fails the job and runs the check again in text, which names each broken file.
+    const fail = steps.findIndex((step, index) => index > propose && step.if === "steps.check.outputs.check != '0'");
+    expect(fail).toBeGreaterThan(propose);
+    expect(runs[fail]).toContain('node cli/klachten.ts check');
+    expect(runs[fail]).toMatch(/exit 1\s*$/);
   });
 
   it('have management own the register and the regulations, and a pull request template', () => {
