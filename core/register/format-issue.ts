@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { personalData } from '../schemas/common.ts';
 import { fieldsAt } from '../schemas/walk.ts';
 import { closestName } from './suggest.ts';
 
@@ -44,6 +45,46 @@ export function echoValue(
   return meant === undefined ? undefined : { shown: `'${input}'`, meant };
 }
 
+/**
+ * What a message may repeat of a typed value. For a schema that holds personal data (a complaint), only
+ * {@link echoValue}'s close code words; for one that does not (a regulation, an evaluation: published
+ * texts), any value shaped like a code word, with the closest known word when there is one.
+ */
+function echoFor(input: unknown, known: readonly string[], strict: boolean): { shown: string | undefined; meant: string | undefined } {
+  if (strict) {
+    const echo = echoValue(input, known);
+    return { shown: echo?.shown, meant: echo?.meant };
+  }
+  if (typeof input !== 'string') return { shown: undefined, meant: undefined };
+  return { shown: CODE_WORD.test(input) ? `'${input}'` : undefined, meant: closestName(input, known) };
+}
+
+interface SchemaDef {
+  type: string;
+  innerType?: z.core.$ZodType;
+  in?: z.core.$ZodType;
+  out?: z.core.$ZodType;
+  options?: z.core.$ZodType[];
+  shape?: Record<string, z.core.$ZodType>;
+  element?: z.core.$ZodType;
+  valueType?: z.core.$ZodType;
+}
+
+const holdsPersonal = new WeakMap<z.core.$ZodType, boolean>();
+
+/** Whether any field of a schema is marked as personal data ({@link personalData}). */
+function holdsPersonalData(schema: z.core.$ZodType, seen = new Set<z.core.$ZodType>()): boolean {
+  const known = holdsPersonal.get(schema);
+  if (known !== undefined) return known;
+  if (seen.has(schema)) return false;
+  seen.add(schema);
+  const def = schema._zod.def as SchemaDef;
+  const inner = [def.innerType, def.in, def.out, def.element, def.valueType, ...(def.options ?? []), ...Object.values(def.shape ?? {})];
+  const result = personalData.has(schema) || inner.some((child) => child !== undefined && holdsPersonalData(child, seen));
+  holdsPersonal.set(schema, result);
+  return result;
+}
+
 /** Placeholder for a key the schema does not name (a step id under `steps`): it may be anything. */
 const UNNAMED_KEY = '…';
 
@@ -67,7 +108,8 @@ export function formatPath(path: readonly PropertyKey[], schema?: z.core.$ZodTyp
  * @example formatIssue(issue, ComplaintSchema) // "onbekend veld 'recieved'; bedoelt u 'received'?"
  */
 export function formatIssue(issue: z.core.$ZodIssue, schema: z.core.$ZodType): string {
-  const where = issue.path.length > 0 ? `${formatPath(issue.path, schema)}: ` : '';
+  const strict = holdsPersonalData(schema);
+  const where = issue.path.length > 0 ? `${formatPath(issue.path, strict ? schema : undefined)}: ` : '';
   if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && issue.input === undefined) {
     const choices = issue.code === 'invalid_value' ? ` (${issue.values.map(String).join(', ')})` : '';
     return `${where}verplicht veld ontbreekt${choices}`;
@@ -77,10 +119,9 @@ export function formatIssue(issue: z.core.$ZodIssue, schema: z.core.$ZodType): s
       const known = fieldsAt(schema, issue.path);
       return issue.keys
         .map((key) => {
-          const echo = echoValue(key, known);
-          return echo?.meant !== undefined
-            ? `${where}onbekend veld ${echo.shown}; bedoelt u '${echo.meant}'?`
-            : `${where}onbekend veld op deze regel; toegestaan zijn: ${known.join(', ')}`;
+          const echo = echoFor(key, known, strict);
+          const hint = echo.meant === undefined ? `; toegestaan zijn: ${known.join(', ')}` : `; bedoelt u '${echo.meant}'?`;
+          return `${where}onbekend veld ${echo.shown ?? 'op deze regel'}${hint}`;
         })
         .join('\n');
     }
@@ -88,9 +129,9 @@ export function formatIssue(issue: z.core.$ZodIssue, schema: z.core.$ZodType): s
       return `${where}verwacht ${TYPE_NAMES[issue.expected] ?? issue.expected}, maar kreeg ${describeInput(issue.input)}`;
     case 'invalid_value': {
       const values = issue.values.map(String);
-      const echo = echoValue(issue.input, values);
-      const shown = echo?.shown ?? (typeof issue.input === 'string' ? 'deze waarde' : describeInput(issue.input));
-      const hint = echo?.meant === undefined ? '' : `; bedoelt u '${echo.meant}'?`;
+      const echo = echoFor(issue.input, values, strict);
+      const shown = echo.shown ?? (typeof issue.input === 'string' ? 'deze waarde' : describeInput(issue.input));
+      const hint = echo.meant === undefined ? '' : `; bedoelt u '${echo.meant}'?`;
       return `${where}${shown} is niet toegestaan; kies uit ${values.join(', ')}${hint}`;
     }
     case 'invalid_union':
@@ -106,7 +147,7 @@ export function formatIssue(issue: z.core.$ZodIssue, schema: z.core.$ZodType): s
     case 'too_big':
       return `${where}mag hoogstens ${String(issue.maximum)} zijn`;
     default:
-      return `${where}${withoutInput(issue.message, issue.input)}`;
+      return `${where}${strict ? withoutInput(issue.message, issue.input) : issue.message}`;
   }
 }
 
