@@ -18,7 +18,7 @@ export function readEvaluation(
   source: SourceFile,
   regulations: RegulationSet,
 ): { record?: EvaluationRecord; diagnostics: Diagnostic[] } {
-  const parsed = parseFrontMatterFile(source.file, source.text, EvaluationSchema, source.size);
+  const parsed = parseFrontMatterFile(source.file, source.text, EvaluationSchema, source.size, source.problem);
   const evaluation = parsed.data;
   if (!evaluation || parsed.yaml === undefined) return { diagnostics: parsed.diagnostics };
   const locate = createLocator(parsed.yaml, parsed.yamlLine);

@@ -36,6 +36,19 @@ export function forbiddenKeyPaths(value: unknown, path: PropertyKey[] = [], into
   return into;
 }
 
+/**
+ * Why an adapter could not give a file's text: it could not be read (`unreadable`: no permission, a
+ * folder it could not list, not a regular file), it is a symbolic link, which the register never
+ * follows (`link`), or it is not UTF-8 (`encoding`, with the line). The file is then one finding.
+ */
+export interface SourceProblem {
+  code: 'unreadable' | 'link' | 'encoding';
+  /** Dutch, naming no value from the file. */
+  message: string;
+  /** 1-based; 1 when the problem is the whole file. */
+  line?: number;
+}
+
 /** The result of reading one Markdown file with front matter. */
 export interface ParsedFile<T> {
   /** The validated front matter, when there were no errors. */
@@ -60,7 +73,12 @@ export function parseFrontMatterFile<S extends z.ZodType>(
   text: string,
   schema: S,
   size?: number,
+  problem?: SourceProblem,
 ): ParsedFile<z.output<S>> {
+  if (problem) {
+    const { code, message, line = 1 } = problem;
+    return { body: '', yamlLine: 1, diagnostics: [{ severity: 'error', code, file, line, column: 1, message }] };
+  }
   let parts;
   try {
     parts = splitFrontMatter(text, file, size);

@@ -6,7 +6,7 @@ import { RegulationSchema, type Regulation } from '../schemas/regulation.ts';
 import { checkComplaint, type CheckableComplaint } from './check-complaint.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import { createLocator } from './locate.ts';
-import { parseFrontMatterFile, sortDiagnostics } from './parse-file.ts';
+import { parseFrontMatterFile, sortDiagnostics, type SourceProblem } from './parse-file.ts';
 
 /** A file's path and text, as an adapter read it. */
 export interface SourceFile {
@@ -14,6 +14,8 @@ export interface SourceFile {
   text: string;
   /** Size in bytes when known; a file over the limit may come with empty text. */
   size?: number;
+  /** Set when the file could not be read as text (the text is then empty): it becomes one finding. */
+  problem?: SourceProblem;
 }
 
 /**
@@ -21,7 +23,7 @@ export interface SourceFile {
  * step's `article` names an article of the text.
  */
 export function parseRegulation(source: SourceFile): { regulation?: Regulation; body: string; diagnostics: Diagnostic[] } {
-  const parsed = parseFrontMatterFile(source.file, source.text, RegulationSchema, source.size);
+  const parsed = parseFrontMatterFile(source.file, source.text, RegulationSchema, source.size, source.problem);
   const regulation = parsed.data;
   if (!regulation || parsed.yaml === undefined) return { body: parsed.body, diagnostics: parsed.diagnostics };
   const locate = createLocator(parsed.yaml, parsed.yamlLine);
@@ -96,7 +98,7 @@ export interface ReadComplaint {
  * one broken file never stops the others.
  */
 export function readComplaint(source: SourceFile, regulations: RegulationSet, today: IsoDate): ReadComplaint {
-  const parsed = parseFrontMatterFile(source.file, source.text, ComplaintSchema, source.size);
+  const parsed = parseFrontMatterFile(source.file, source.text, ComplaintSchema, source.size, source.problem);
   if (!parsed.data || parsed.yaml === undefined) return { diagnostics: parsed.diagnostics };
   const record: CheckableComplaint = { file: source.file, complaint: parsed.data, body: parsed.body, locate: createLocator(parsed.yaml, parsed.yamlLine) };
   return { record, diagnostics: checkComplaint(record, regulations, today) };

@@ -1,7 +1,8 @@
 // Issue 14, "nothing is silently lost": the core's part (the edit `klachten record` makes, locating findings).
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { setStepInText } from '../../core/index.ts';
+import { readComplaint, readEvaluation, readRegulations, setStepInText } from '../../core/index.ts';
+import { projectRegulations } from '../builders.ts';
 import { createLocator, type LocateWork } from '../../core/register/locate.ts';
 import { parseFrontMatterFile } from '../../core/register/parse-file.ts';
 
@@ -77,5 +78,26 @@ describe('locating findings: linear in the size of the file', () => {
     const unknown = result.diagnostics.filter((d) => d.code === 'unknown-field');
     expect(unknown).toHaveLength(N);
     expect(unknown[N - 1]).toMatchObject({ line: N + 2, column: 1 });
+  });
+});
+
+describe('a file the adapter could not read as text', () => {
+  it('is one finding with the problem code and line, for complaints, regulations and evaluations alike', () => {
+    const problem = {
+      code: 'encoding',
+      message: 'geen geldige UTF-8-tekst op deze regel; sla het bestand op als UTF-8',
+      line: 7,
+    } as const;
+    const regulations = projectRegulations();
+    expect(readComplaint({ file: FILE, text: '', problem }, regulations, '2026-11-21').diagnostics).toEqual([
+      { severity: 'error', code: 'encoding', file: FILE, line: 7, column: 1, message: problem.message },
+    ]);
+    const unreadable = { code: 'unreadable', message: 'niet te lezen: geen leesrechten' } as const;
+    expect(
+      readEvaluation({ file: 'register/evaluations/pit/2025.md', text: '', problem: unreadable }, regulations).diagnostics,
+    ).toMatchObject([{ code: 'unreadable', line: 1, column: 1 }]);
+    expect(readRegulations([{ file: 'regulations/pit/2024-02-01.md', text: '', problem: unreadable }]).diagnostics).toMatchObject(
+      [{ code: 'unreadable', file: 'regulations/pit/2024-02-01.md', line: 1 }],
+    );
   });
 });
