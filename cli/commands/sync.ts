@@ -216,7 +216,9 @@ genoemd en de exitcode is 1.`,
       warnUnassignable(state, target, io);
       plan = planSync(state, existing);
     } catch (error) {
-      io.stderr(`klachten sync: de issues van ${target.owner}/${target.repo} zijn niet te lezen: ${describeError(error)}\n`);
+      io.stderr(
+        safeLines(`klachten sync: de issues van ${target.owner}/${target.repo} zijn niet te lezen: ${describeError(error)}\n`),
+      );
       return 1;
     }
 
