@@ -11,6 +11,9 @@ import {
   versionInForce,
   ComplaintSchema,
   formatText,
+  safeJson,
+  safeLine,
+  safeLines,
   newErrors,
   usageError,
   type Diagnostic,
@@ -145,7 +148,7 @@ verwerkt), 2 verkeerd aangeroepen.`,
         // Without a regulation the front matter parses; the check then says what is wrong.
         const diagnostics = complaint ? readComplaint(source, regulations, today).diagnostics : parsed.diagnostics;
         const errors: Diagnostic[] = diagnostics.filter((d) => d.severity === 'error');
-        io.stderr(`${errors[0] ? formatText(errors[0]) : source.file}\n`);
+        io.stderr(`${errors[0] ? formatText(errors[0]) : safeLine(source.file)}\n`);
         continue;
       }
       if (state.state === 'kept') kept += 1;
@@ -173,7 +176,7 @@ verwerkt), 2 verkeerd aangeroepen.`,
           const result = anonymiseText(source, regulations, today, state.term);
           if ('refused' in result) {
             failed += 1;
-            io.stderr(`${source.file}: niet geanonimiseerd: ${result.refused}; het bestand is ongewijzigd\n`);
+            io.stderr(safeLines(`${source.file}: niet geanonimiseerd: ${result.refused}; het bestand is ongewijzigd\n`));
           } else {
             writeFileSync(resolve(io.cwd, source.file), result.text);
             entry.anonymised = true;
@@ -189,11 +192,13 @@ verwerkt), 2 verkeerd aangeroepen.`,
     }
     if (values.json) {
       io.stdout(
-        `${JSON.stringify({ today, applied: values.apply, expired, staleOpen, kept, anonymisedBefore, unreadable }, null, 2)}\n`,
+        safeJson(
+          `${JSON.stringify({ today, applied: values.apply, expired, staleOpen, kept, anonymisedBefore, unreadable }, null, 2)}\n`,
+        ),
       );
     } else {
       const report: Report = { today, apply: values.apply, expired, staleOpen, kept, anonymisedBefore };
-      io.stdout(values.markdown ? renderMarkdown(report) : renderText(report));
+      io.stdout(safeLines(values.markdown ? renderMarkdown(report) : renderText(report)));
     }
     return unreadable.length > 0 || failed > 0 ? 1 : 0;
   },
