@@ -4,6 +4,8 @@ import { addTerm, type Term } from '../calendar/term.ts';
 import { addWorkingDays, countWorkingDays, type SkippedDay, type WorkingCalendar } from '../calendar/working-calendar.ts';
 import type { Complaint } from '../schemas/complaint.ts';
 import type { Regulation, Step, StepCondition } from '../schemas/regulation.ts';
+import type { DiagnosticCode } from '../register/codes.ts';
+import { checkAdjustments } from './adjustments.ts';
 import type { RegulationVersion } from './regulation-set.ts';
 
 /** Where a step stands. */
@@ -55,6 +57,19 @@ export interface ComplaintStatus {
   steps: StepStatus[];
   /** Measures, in file order. A measure stays due after the complaint is closed. */
   measures: MeasureStatus[];
+  /**
+   * Extensions and suspensions `klachten check` rejects, left out of every due date; only present when
+   * there are any.
+   */
+  notApplied?: NotApplied[];
+}
+
+/** An extension or suspension the deadlines leave out, and the code of the first finding against it. */
+export interface NotApplied {
+  field: 'extensions' | 'suspensions';
+  /** Its place in the file's list, from 0. */
+  index: number;
+  code: DiagnosticCode;
 }
 
 /** Steps due within this many working days count as due soon. */
@@ -235,10 +250,23 @@ function dueSoonLimit(calendar: WorkingCalendar, today: IsoDate): IsoDate {
  * // { id: 'ontvangstbevestiging', due: '2026-03-09', status: 'done', explanation: '5 werkdagen na ontvangst op ma 2 mrt 2026', … }
  */
 export function computeComplaintStatus(
-  complaint: Complaint,
+  original: Complaint,
   version: Pick<RegulationVersion, 'key' | 'regulation' | 'calendar'>,
   today: IsoDate,
 ): ComplaintStatus {
+  // What `klachten check` rejects does not move a deadline: status and check never disagree.
+  const notApplied: NotApplied[] = [];
+  for (const { field, index, code } of checkAdjustments(original, version, today))
+    if (!notApplied.some((n) => n.field === field && n.index === index)) notApplied.push({ field, index, code });
+  const left = (field: NotApplied['field'], index: number) => !notApplied.some((n) => n.field === field && n.index === index);
+  const complaint =
+    notApplied.length === 0
+      ? original
+      : {
+          ...original,
+          extensions: original.extensions.filter((_, index) => left('extensions', index)),
+          suspensions: original.suspensions.filter((_, index) => left('suspensions', index)),
+        };
   const state = complaintState(complaint);
   const soonLimit = dueSoonLimit(version.calendar, today);
   const steps = version.regulation.steps
@@ -285,5 +313,6 @@ export function computeComplaintStatus(
     handler: complaint.handler ?? null,
     steps,
     measures,
+    ...(notApplied.length > 0 ? { notApplied } : {}),
   };
 }

@@ -1,12 +1,13 @@
 import { formatDate, formatTerm } from '../calendar/dutch.ts';
 import { addTerm } from '../calendar/term.ts';
-import { stepDeadline, doneDate } from '../deadlines/compute-steps.ts';
+import { doneDate } from '../deadlines/compute-steps.ts';
 import { versionInForce, type RegulationSet } from '../deadlines/regulation-set.ts';
 import type { IsoDate } from '../calendar/iso-date.ts';
 import { COMPLAINT_ID, ComplaintSchema, type Complaint } from '../schemas/complaint.ts';
 import { personalPaths } from '../schemas/walk.ts';
 import type { RequiredContent } from '../schemas/regulation.ts';
 import { CHANNEL_NAMES } from '../labels.ts';
+import { checkAdjustments } from '../deadlines/adjustments.ts';
 import type { DiagnosticCode } from './codes.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import type { Locate } from './locate.ts';
@@ -82,7 +83,6 @@ export function checkComplaint(item: CheckableComplaint, regulations: Regulation
     return out;
   }
   const { regulation } = version;
-  const art = (id: string | undefined): string => (id === undefined ? '' : ` (${version.key}, ${id})`);
 
   if (complaint.received > today) report('error', 'future-date', ['received'], `ontvangstdatum ${complaint.received} ligt na vandaag (${today})`);
   if (!regulation.complaint.channels.includes(complaint.channel)) {
@@ -155,58 +155,8 @@ export function checkComplaint(item: CheckableComplaint, regulations: Regulation
     }
   }
 
-  // Extensions.
-  const policy = regulation.extension;
-  complaint.extensions.forEach((extension, index) => {
-    const at = ['extensions', index];
-    const step = stepsById.get(extension.step);
-    if (!policy.allowed) {
-      report('error', 'extension', at, `het reglement van ${complaint.organisation} staat geen verlenging toe`);
-      return;
-    }
-    if (!step?.deadline) {
-      report('error', 'extension', [...at, 'step'], step ? `stap '${extension.step}' heeft geen termijn om te verlengen` : unknownStep(extension.step, stepsById.keys()));
-      return;
-    }
-    if (policy.steps !== undefined && !policy.steps.includes(step.id)) {
-      report('error', 'extension', [...at, 'step'], `alleen ${policy.steps.join(', ')} mag verlengd worden${art(step.article)}`);
-    }
-    if (policy.reasonRequired && extension.reason === undefined && !anonymised) {
-      report('error', 'extension-reason', at, 'een verlenging moet gemotiveerd worden: vul reason in');
-    }
-    const earlier = complaint.extensions.slice(0, index).filter((e) => e.step === extension.step);
-    if (policy.times !== undefined && earlier.length >= policy.times) {
-      report('error', 'extension-times', at, `stap '${step.id}' mag hoogstens ${policy.times} keer verlengd worden`);
-    }
-    const original = stepDeadline(step, { ...complaint, extensions: earlier, suspensions: [] }, version, today).due;
-    if (original !== null && policy.max !== undefined) {
-      const longest = addTerm(original, policy.max, version.calendar).date;
-      if (addTerm(original, extension, version.calendar).date > longest) {
-        report('error', 'extension-max', [...at, 'amount'], `verlenging van ${formatTerm(extension)} is langer dan toegestaan (hoogstens ${formatTerm(policy.max)})`);
-      }
-    }
-    if (policy.noticeBeforeDeadline) {
-      if (extension.notified === undefined) {
-        report('error', 'extension-notice', at, `vul notified in: de datum waarop de klager over de verlenging is geïnformeerd${original === null ? '' : ` (uiterlijk ${formatDate(original)})`}`);
-      } else if (original !== null && extension.notified > original) {
-        report('error', 'extension-notice', [...at, 'notified'], `de klager is op ${extension.notified} geïnformeerd, na de oorspronkelijke termijn (${original}); verlengen moet vóór de termijn afloopt`);
-      }
-    }
-  });
-
-  // Suspensions.
-  complaint.suspensions.forEach((suspension, index) => {
-    const at = ['suspensions', index];
-    if (!regulation.suspension.allowed) {
-      report('error', 'suspension', at, `het reglement van ${complaint.organisation} kent geen opschorting`);
-      return;
-    }
-    if (suspension.to !== undefined && suspension.to < suspension.from) report('error', 'suspension', [...at, 'to'], `einde ${suspension.to} ligt vóór begin ${suspension.from}`);
-    if (suspension.from < complaint.received) report('error', 'suspension', [...at, 'from'], `opschorting begint vóór de ontvangst (${complaint.received})`);
-    for (const id of suspension.steps ?? []) {
-      if (!stepsById.has(id)) report('error', 'suspension', [...at, 'steps'], unknownStep(id, stepsById.keys()));
-    }
-  });
+  // Extensions and suspensions: the deadlines leave out what is rejected here (computeComplaintStatus).
+  for (const finding of checkAdjustments(complaint, version, today)) report('error', finding.code, finding.path, finding.message);
 
   // Other dates.
   function notBefore(path: readonly PropertyKey[], date: IsoDate | undefined, what: string): void {
@@ -238,12 +188,6 @@ export function checkComplaint(item: CheckableComplaint, regulations: Regulation
     }
   }
   return out;
-}
-
-/** "onbekende stap", with the typed id only when it is close to a step (then also which one). */
-function unknownStep(id: string, steps: Iterable<string>): string {
-  const echo = echoValue(id, steps);
-  return echo?.meant ? `onbekende stap ${echo.shown}; bedoelt u '${echo.meant}'?` : 'onbekende stap';
 }
 
 /**
