@@ -41,7 +41,7 @@ function renderText(report: EvaluationReport): string {
     out.push(
       `# ${org.name} (${org.organisation}): klachten ${String(org.year)}`,
       `Stand op ${formatDate(report.asOf)}; aantallen van 1 tot ${String(report.threshold)} als "< ${String(report.threshold)}".`,
-      `Evaluatie: ${EVALUATION_STATUS_NAMES[state.status]}${state.approved === null ? `, goed te keuren uiterlijk ${formatDate(state.due)}` : ` op ${formatDate(state.approved)}`}.`,
+      `Evaluatie: ${EVALUATION_STATUS_NAMES[state.status]}${state.approved !== null ? ` op ${formatDate(state.approved)}` : state.due === null ? '' : `, goed te keuren uiterlijk ${formatDate(state.due)}`}.`,
       '',
     );
     for (const section of reportSections(org)) {

@@ -33,8 +33,8 @@ export interface PreventionRow {
 export interface EvaluationState {
   /** `approved`, `draft` (file without approval) or `missing`. */
   status: 'approved' | 'draft' | 'missing';
-  /** Last day to approve it: the year's end plus the regulation's `dueMonthsAfterYearEnd`. */
-  due: IsoDate;
+  /** Last day to approve it: the year's end plus the regulation's `dueMonthsAfterYearEnd`; null when none is set. */
+  due: IsoDate | null;
   /** Date approved. */
   approved: IsoDate | null;
 }
@@ -58,9 +58,18 @@ export interface EvaluationReport {
   organisations: OrganisationReport[];
 }
 
-/** The last day to approve the evaluation of `year` under a regulation. */
-export function evaluationDue(regulation: Pick<Regulation, 'evaluation'>, year: number): IsoDate {
-  return addMonths(`${String(year)}-12-31`, regulation.evaluation.dueMonthsAfterYearEnd);
+/** Months after the year's end to approve a yearly evaluation when the regulation sets no number. */
+const YEARLY_DUE_MONTHS = 3;
+
+/**
+ * The last day to approve the evaluation of `year` under a regulation: its `dueMonthsAfterYearEnd`, or
+ * for a yearly cadence three months. A periodic evaluation without a set term has none (null).
+ * @example evaluationDue({ evaluation: { cadence: 'yearly' } }, 2025) // '2026-03-31'
+ */
+export function evaluationDue(regulation: Pick<Regulation, 'evaluation'>, year: number): IsoDate | null {
+  const { cadence, dueMonthsAfterYearEnd } = regulation.evaluation;
+  const months = dueMonthsAfterYearEnd ?? (cadence === 'yearly' ? YEARLY_DUE_MONTHS : undefined);
+  return months === undefined ? null : addMonths(`${String(year)}-12-31`, months);
 }
 
 /** The regulation that sets the evaluation of `year`: the version in force at the year's end. */

@@ -149,12 +149,10 @@ export const RegulationSchema = z
         cadence: z
           .enum(['yearly', 'periodic'])
           .meta({ description: '`yearly` or `periodic` (the regulation names no interval; evaluated yearly here).' }),
-        dueMonthsAfterYearEnd: z
-          .int()
-          .min(0)
-          .max(12)
-          .default(3)
-          .meta({ description: 'Months after the year ends by which the evaluation is due.' }),
+        dueMonthsAfterYearEnd: z.int().min(0).max(12).optional().meta({
+          description:
+            'Months after the year ends by which the evaluation is due. Not set: 3 for a yearly cadence; a periodic evaluation has no due date.',
+        }),
       })
       .meta({ description: 'How often the management evaluates complaints.' }),
     retention: z

@@ -123,6 +123,8 @@ export function addEvaluationDuties(state: SyncState, input: EvaluationDutiesInp
       const key = approvalKey(slug, year);
       const approved = record?.evaluation.approval;
       if (approved !== undefined) state.settled.set(key, `De evaluatie is goedgekeurd op ${formatDate(approved.on)}.`);
+      // A periodic evaluation without a set term has no deadline to watch.
+      else if (due === null) state.settled.set(key, 'Het reglement noemt geen termijn voor de evaluatie.');
       else if (input.today > due)
         state.desired.set(key, approvalIssue(slug, regulation.organisation.name, year, due, record, options));
       else state.settled.set(key, `De evaluatie hoeft pas uiterlijk ${formatDate(due)} goedgekeurd te zijn.`);

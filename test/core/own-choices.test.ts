@@ -40,7 +40,10 @@ describe("the register's own choices in a regulation", () => {
     for (const [slug, versions] of projectRegulations()) {
       for (const { regulation } of versions) {
         const settings = regulation.ownChoices.map((c) => c.setting);
-        expect(settings, slug).toContain('evaluation.dueMonthsAfterYearEnd');
+        // No source sets a date: where the register sets one, it says so; a periodic evaluation has none.
+        if (regulation.evaluation.dueMonthsAfterYearEnd !== undefined)
+          expect(settings, slug).toContain('evaluation.dueMonthsAfterYearEnd');
+        else expect(regulation.evaluation.cadence, slug).toBe('periodic');
         if (regulation.extension.noticeBeforeDeadline && regulation.extension.allowed && slug === 'mvz')
           expect(regulation.ownChoices.find((c) => c.setting === 'extension.noticeBeforeDeadline')?.basis).toBe(
             'Awb art. 9:11 lid 2',
@@ -48,5 +51,9 @@ describe("the register's own choices in a regulation", () => {
       }
     }
     expect(projectRegulations().get('mvz')?.[0]?.regulation.evaluation.cadence).toBe('periodic');
+    expect(projectRegulations().get('coulant')?.[0]?.regulation.evaluation).toEqual({
+      cadence: 'yearly',
+      dueMonthsAfterYearEnd: 3,
+    });
   });
 });

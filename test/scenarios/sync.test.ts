@@ -27,9 +27,9 @@ const OVERDUE_KEYS = [
   'KL-2026-0014/stap/schriftelijke-afhandeling',
   'KL-2026-0018/stap/aanbod',
   'KL-2026-0019/stap/verslag',
-  // From the evaluations: an improvement action of 2024 past its due date, and a 2025 evaluation still a draft.
+  // From the evaluations: an improvement action of 2024 past its due date. Re-integratiedienst's 2025
+  // evaluation is still a draft, but its regulation evaluates periodically and sets no due date: no issue.
   'evaluatie/mvz/2024/actie/2',
-  'evaluatie/re-integratiedienst/2025/goedkeuring',
 ];
 
 let github: FakeGitHub;
@@ -97,19 +97,19 @@ describe('klachten sync', () => {
     const body = open.get('KL-2026-0006/stap/ontvangstbevestiging')?.body ?? '';
     expect(body).toContain('register/complaints/2026/KL-2026-0006.md');
     expect(body).toContain('klachten record KL-2026-0006 ontvangstbevestiging --on JJJJ-MM-DD');
-    expect(first.stdout).toContain('10 van 10 wijzigingen gedaan');
+    expect(first.stdout).toContain('9 van 9 wijzigingen gedaan');
 
-    // The first run: one listing (nothing yet), the assignees (8 in pages of 3), 10 creates. The rerun
-    // reads 10 issues in pages of 3 and writes nothing.
-    expect(github.requests.map((r) => r.method)).toEqual([...Array<string>(4).fill('GET'), ...Array<string>(10).fill('POST')]);
+    // The first run: one listing (nothing yet), the assignees (8 in pages of 3), 9 creates. The rerun
+    // reads 9 issues in pages of 3 and writes nothing.
+    expect(github.requests.map((r) => r.method)).toEqual([...Array<string>(4).fill('GET'), ...Array<string>(9).fill('POST')]);
     const before = github.requests.length;
     const second = await sync();
     expect(second.code).toBe(0);
     const rerun = github.requests.slice(before);
     expect(rerun.every((r) => r.method === 'GET')).toBe(true);
-    expect(rerun.map((r) => r.path.replace(/\?.*/, ''))).toEqual(Array(4).fill('/repos/voorbeeld-bv/klachten/issues'));
+    expect(rerun.map((r) => r.path.replace(/\?.*/, ''))).toEqual(Array(3).fill('/repos/voorbeeld-bv/klachten/issues'));
     expect(second.stdout).toContain('Plan: niets te wijzigen.');
-    expect(second.stdout).toContain('4 verzoeken aan GitHub (4 lezen, 0 schrijven)');
+    expect(second.stdout).toContain('3 verzoeken aan GitHub (3 lezen, 0 schrijven)');
   });
 
   it('follows an extension, a step done and a step overdue again: update, close, reopen', async () => {
@@ -198,7 +198,7 @@ describe('klachten sync', () => {
     expect(first.stderr).toContain('secundaire limiet bereikt');
     expect(first.stderr).toContain('limiet van het aantal verzoeken bereikt');
     expect(first.stderr).toMatch(/aanmaken van KL-\S+ · \S+ te laat .* mislukt: GitHub antwoordt 502/);
-    expect(github.issues.length).toBe(9); // 10 wanted, one refused; the lost answer was not sent twice
+    expect(github.issues.length).toBe(8); // 9 wanted, one refused; the lost answer was not sent twice
     expectNoDuplicates();
 
     const second = await sync();
@@ -220,7 +220,7 @@ describe('klachten sync', () => {
     });
     expect(killed.code).toBe(null);
     expect(github.issues.length).toBeGreaterThanOrEqual(3);
-    expect(github.issues.length).toBeLessThan(10);
+    expect(github.issues.length).toBeLessThan(9);
     github.onWrite = undefined;
     const rerun = await sync();
     expect(rerun.code).toBe(0);
@@ -272,7 +272,7 @@ describe('klachten sync', () => {
   it('stops at --max-writes and carries on in the next run; --dry-run writes nothing', async () => {
     const dry = await sync(['--dry-run']);
     expect(dry.code).toBe(0);
-    expect(dry.stdout).toContain('Plan (10 wijzigingen, 10 schrijfacties):');
+    expect(dry.stdout).toContain('Plan (9 wijzigingen, 9 schrijfacties):');
     expect(dry.stdout).toContain('Proefrun: niets geschreven');
     expect(github.writeRequests()).toEqual([]);
 
@@ -286,9 +286,9 @@ describe('klachten sync', () => {
       '- aanmaken KL-2026-0002 · behandeling te laat (uiterlijk 16-11-2026) → @behandelaar-a',
     );
     expect(github.writeRequests()).toHaveLength(3);
-    expect(limited.stdout).toContain('7 wijzigingen volgen bij de volgende run (--max-writes 3).');
+    expect(limited.stdout).toContain('6 wijzigingen volgen bij de volgende run (--max-writes 3).');
     expect((await sync()).code).toBe(0);
-    expect(openByKey().size).toBe(10);
+    expect(openByKey().size).toBe(9);
     expectNoDuplicates();
   });
 
@@ -340,7 +340,7 @@ describe('klachten sync', () => {
     expect(readOnly.stderr).toContain(
       "geen toestemming (403: Resource not accessible by integration); geef de workflow 'issues: write'",
     );
-    expect(readOnly.stdout).toContain('0 van 10 wijzigingen gedaan, 9 niet geprobeerd');
+    expect(readOnly.stdout).toContain('0 van 9 wijzigingen gedaan, 8 niet geprobeerd');
     expect(github.requests.filter((r) => r.method !== 'GET')).toHaveLength(1);
     const help = klachten(['sync', '--help']);
     expect(help.code).toBe(0);
