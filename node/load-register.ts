@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { basename, relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
 import {
   createLocator,
   mergeScans,
   readEvaluation,
   readRegulations,
-  scanComplaints,
   splitFrontMatter,
   type ComplaintFacts,
   type ComplaintScan,
@@ -17,8 +17,8 @@ import {
   type RegulationSet,
   type ScanOptions,
 } from '../core/index.ts';
-import { isDir, listMarkdown, readSources, requireDir } from './read-sources.ts';
-import { ScanWorker } from './scan-worker-client.ts';
+import { isDir, listMarkdown, listMarkdownEntries, readSources, relativeNamer, requireDir } from './read-sources.ts';
+import { scanBlock, ScanWorker, unpackStatuses, type PackedScan } from './scan-worker-client.ts';
 
 /** Where a register is: `root` is the folder relative paths start from (the CLI's cwd, the site's root). */
 export interface RegisterLocation {
@@ -46,6 +46,11 @@ export function loadRegulations(root: string, dir: string): LoadedRegulations {
   const path = resolve(root, dir);
   requireDir(path, 'regulations');
   return readRegulations([...readSources(listMarkdown(path), root)]);
+}
+
+/** Stops unless the regulations folder exists (before anything else is read). */
+function requireRegulations(root: string, dir: string): void {
+  requireDir(resolve(root, dir), 'regulations');
 }
 
 /** The complaints folder of a register. */
@@ -136,8 +141,16 @@ export interface LoadedRegister {
 
 /** Below this many complaint files one thread is quicker than starting a worker. */
 const PARALLEL_FROM = 4000;
-/** Files per block handed to a thread; two blocks in flight bound the memory of a streamed status. */
-const BLOCK = 2000;
+/**
+ * Files per block handed to a thread. Small blocks keep both threads busy to the end and keep what
+ * waits for its turn small; each costs a message and a turn of the event loop, a fraction of a
+ * millisecond.
+ */
+const BLOCK = 250;
+/** Blocks queued at the worker, so it never waits for the main thread to hand it the next one. */
+const AHEAD = 2;
+/** How far past the first block not yet taken the main thread may read: bounds the blocks held. */
+const WINDOW = 8;
 
 /** Where an id stands in a file, read again only for the rare duplicate. */
 function idLocator(path: string): Locate {
@@ -153,8 +166,7 @@ function idLocator(path: string): Locate {
 
 /** Complaint files in id order: by file name (which `check` holds equal to the id), then by path. */
 function complaintPaths(dir: string): string[] {
-  return listMarkdown(dir)
-    .map((path) => ({ path, name: basename(path) }))
+  return listMarkdownEntries(dir)
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
     .map((entry) => entry.path);
 }
@@ -165,17 +177,140 @@ function blocksOf<T>(items: readonly T[], size: number): T[][] {
   return blocks;
 }
 
+/** One turn of the event loop: the worker's answers come in, a piped stdout writes out. */
+function turn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+/**
+ * Whether stdout holds more than its buffer should. Writing to a pipe is asynchronous: a slow reader
+ * must not make the streamed statuses pile up in the stream's buffer.
+ */
+function stdoutFull(): boolean {
+  return process.stdout.writableNeedDrain && !process.stdout.destroyed;
+}
+
+/** Waits until stdout has written what it holds (or is closed). */
+async function stdoutDrained(): Promise<void> {
+  if (!stdoutFull()) return;
+  const out = process.stdout;
+  await new Promise<void>((resolve) => {
+    const done = (): void => {
+      out.off('drain', done);
+      out.off('close', done);
+      resolve();
+    };
+    out.on('drain', done);
+    out.on('close', done);
+  });
+}
+
+/**
+ * The main thread's young generation, in MB per half. V8 doubles a heap's young generation whenever
+ * enough of it survived a collection, here up to two halves of 64 MB: reading a large register (ids
+ * that live to the end, blocks that wait their turn) grows it all the way, though 16 MB halves read as
+ * fast. While the threads read, it stops growing once it is that size (the worker's is fixed there);
+ * about 100 MB less at the peak. V8's growth factor is a process-wide setting: put back afterwards.
+ */
+const SEMI_SPACE_MB = 16;
+
+function holdYoungGeneration(): { check: () => void; release: () => void } {
+  let held = false;
+  return {
+    check: () => {
+      if (held) return;
+      const young = getHeapSpaceStatistics().find((space) => space.space_name === 'new_space');
+      if ((young?.space_size ?? 0) < 2 * SEMI_SPACE_MB * 1024 * 1024) return;
+      setFlagsFromString('--semi-space-growth-factor=1');
+      held = true;
+    },
+    release: () => {
+      if (held) setFlagsFromString('--semi-space-growth-factor=2');
+      held = false;
+    },
+  };
+}
+
+/**
+ * Reads the blocks on two threads and hands each scan to `take` in block order. Once the worker is
+ * ready it is kept {@link AHEAD} blocks ahead; the main thread reads the next block itself whenever
+ * the one due is still at the worker, or cannot be taken yet because stdout is full (at most
+ * {@link WINDOW} blocks past it), and takes the scans in between, its own and the worker's: neither
+ * thread waits for the other. Should the worker fail, the main thread reads its blocks again.
+ */
+async function scanInTurns(
+  blocks: readonly (readonly string[])[],
+  worker: ScanWorker,
+  scanHere: (block: readonly string[]) => PackedScan,
+  take: (scan: PackedScan) => void,
+  options: { streaming: boolean; between: () => void },
+): Promise<void> {
+  const done: (PackedScan | undefined)[] = [];
+  const atWorker = new Map<number, Promise<PackedScan>>();
+  let next = 0;
+  for (let first = 0; first < blocks.length;) {
+    while (worker.ready && atWorker.size < AHEAD && next < blocks.length) {
+      const index = next++;
+      const scan = worker.scan(blocks[index] ?? []);
+      atWorker.set(index, scan);
+      scan.then(
+        (result) => {
+          done[index] = result;
+          atWorker.delete(index);
+        },
+        () => undefined, // handled below, where the block is due
+      );
+    }
+    options.between();
+    const due = done[first];
+    const full = options.streaming && stdoutFull();
+    if (due !== undefined && !full) {
+      done[first] = undefined;
+      first += 1;
+      take(due);
+    } else if (next < blocks.length && next - first < WINDOW) {
+      const index = next++;
+      done[index] = scanHere(blocks[index] ?? []);
+      await turn();
+    } else if (due !== undefined) {
+      await stdoutDrained();
+    } else {
+      try {
+        await atWorker.get(first);
+      } catch {
+        // The worker stopped (it never should): what it had, this thread reads.
+        for (const index of atWorker.keys()) done[index] = scanHere(blocks[index] ?? []);
+        atWorker.clear();
+      }
+    }
+  }
+}
+
+/**
+ * `[id, file]` of every id that occurs more than once, in file order: all the rule across files
+ * (unique ids) needs, without a file name for each of 100,000 complaints.
+ */
+function repeatedIds(ids: readonly string[], at: Int32Array, fileOf: (index: number) => string): [string, string][] {
+  const count = new Map<string, number>();
+  for (const id of ids) count.set(id, (count.get(id) ?? 0) + 1);
+  const repeated: [string, string][] = [];
+  ids.forEach((id, index) => {
+    if ((count.get(id) ?? 0) > 1) repeated.push([id, fileOf(at[index] ?? 0)]);
+  });
+  return repeated;
+}
+
 /**
  * The one way to read a register, for every command and the site: regulations, complaints and
  * evaluations, each file checked on its own, then the rules across files (unique ids). A large
- * register is read in blocks on two threads, the main thread and a worker taking turns, so statuses
- * stream out in order while the next block is being read.
+ * register is read in blocks on two threads, the main thread and a worker, while the statuses stream
+ * out in file order.
  * @throws {RegisterError} `folder-missing` for the regulations folder, and for the complaints folder
  *   unless `missingComplaints` is `empty`. Broken files never throw: they are in `diagnostics`.
  */
 export async function loadRegister(options: LoadOptions): Promise<LoadedRegister> {
   const { root, today } = options;
-  const regs = options.loadedRegulations ?? loadRegulations(root, options.regulations);
+  if (!options.loadedRegulations) requireRegulations(root, options.regulations);
   const dir = complaintsDir(root, options.register);
   if (!isDir(dir) && options.missingComplaints !== 'empty') requireDir(dir, 'complaints');
   const paths = isDir(dir) ? complaintPaths(dir) : [];
@@ -184,46 +319,80 @@ export async function loadRegister(options: LoadOptions): Promise<LoadedRegister
     withFacts: options.withFacts ?? false,
     organisation: options.organisation,
   };
+  // The worker starts now, reading the regulations itself while this thread does.
+  const worker =
+    paths.length >= PARALLEL_FROM && availableParallelism() > 1
+      ? new ScanWorker({ root, regulations: options.regulations, today, ...scanOptions })
+      : undefined;
 
   const statuses: string[] = [];
   const scans: ComplaintScan[] = [];
-  const take = (scan: ComplaintScan): void => {
-    if (scan.statuses.length > 0) {
-      if (options.onStatuses) options.onStatuses(scan.statuses);
-      else for (const status of scan.statuses) statuses.push(status);
+  // Every id, in file order, with the place of its file in `paths`: for the rule across files.
+  const ids: string[] = [];
+  const idAt = new Int32Array(paths.length);
+  const { onStatuses } = options;
+  let taken = 0;
+  const take = (scan: PackedScan): void => {
+    const first = taken * BLOCK;
+    taken += 1;
+    scans.push({ diagnostics: scan.diagnostics, ids: [], statuses: [], facts: scan.facts });
+    scan.ids.forEach((id, index) => {
+      idAt[ids.length] = first + (scan.at[index] ?? 0);
+      ids.push(id);
+    });
+    for (const packed of scan.statuses) {
+      // A status is a string only from here until it is written.
+      const batch = unpackStatuses(packed);
+      if (onStatuses) onStatuses(batch);
+      else for (const status of batch) statuses.push(status);
     }
-    scans.push({ ...scan, statuses: [] });
   };
-  const scanHere = (block: readonly string[]): ComplaintScan =>
-    scanComplaints(readSources(block, root), regs.regulations, today, scanOptions);
 
-  if (paths.length >= PARALLEL_FROM && availableParallelism() > 1) {
-    const worker = new ScanWorker({ root, regulations: options.regulations, today, ...scanOptions });
+  let regs: LoadedRegulations;
+  try {
+    regs = options.loadedRegulations ?? loadRegulations(root, options.regulations);
+  } catch (error) {
+    await worker?.close();
+    throw error;
+  }
+  const scanHere = (block: readonly string[]): PackedScan => {
+    const scan = scanBlock(block, root, regs.regulations, today, scanOptions);
+    // What is kept to the end is copied, as a worker's scan is on its way here: a string the YAML
+    // parser cut from a file's text (an id, a slug) would otherwise keep that whole text alive.
+    return { ...scan, ...structuredClone({ ids: scan.ids, facts: scan.facts }) };
+  };
+
+  if (worker) {
+    const young = holdYoungGeneration();
     try {
-      const blocks = blocksOf(paths, BLOCK);
-      // The worker takes the odd blocks, one ahead: while this thread reads block i, it reads i + 1.
-      for (let i = 0; i < blocks.length; i += 2) {
-        const next = blocks[i + 1];
-        const pending = next === undefined ? undefined : worker.scan(next);
-        take(scanHere(blocks[i] ?? []));
-        if (pending) take(await pending);
-      }
+      await scanInTurns(blocksOf(paths, BLOCK), worker, scanHere, take, {
+        streaming: onStatuses !== undefined,
+        between: young.check,
+      });
     } finally {
+      young.release();
       await worker.close();
     }
   } else {
     take(scanHere(paths));
   }
 
-  const byFile = new Map(paths.map((path) => [relative(root, path) || path, path]));
+  // Complaint files by the name messages use; worked out only for a duplicate id or a broken file.
+  const nameOf = relativeNamer(root);
+  let byFile: Map<string, string> | undefined;
+  const pathOf = (file: string): string | undefined => {
+    byFile ??= new Map(paths.map((path) => [nameOf(path), path]));
+    return byFile.get(file);
+  };
   const evaluations = loadEvaluations(root, options.register, regs.regulations);
-  const merged = mergeScans(scans, (file) => idLocator(byFile.get(file) ?? file), [
-    ...regs.diagnostics,
-    ...evaluations.diagnostics,
-  ]);
+  const merged = mergeScans(
+    [...scans, { diagnostics: [], ids: repeatedIds(ids, idAt, (index) => nameOf(paths[index] ?? '')), statuses: [], facts: [] }],
+    (file) => idLocator(pathOf(file) ?? file),
+    [...regs.diagnostics, ...evaluations.diagnostics],
+  );
   const kindOf = (file: string): keyof InvalidByKind => {
     const path = resolve(root, file);
-    if (byFile.has(file)) return 'complaints';
+    if (pathOf(file) !== undefined) return 'complaints';
     return path.startsWith(evaluationsDir(root, options.register)) ? 'evaluations' : 'regulations';
   };
   const invalid: InvalidByKind = { regulations: [], complaints: [], evaluations: [] };

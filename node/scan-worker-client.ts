@@ -1,5 +1,15 @@
+import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
-import type { ComplaintScan, IsoDate, ScanOptions } from '../core/index.ts';
+import {
+  scanComplaints,
+  type ComplaintScan,
+  type Diagnostic,
+  type IsoDate,
+  type RegulationSet,
+  type ScanOptions,
+  type SourceFile,
+} from '../core/index.ts';
+import { readSources } from './read-sources.ts';
 
 /** What the worker needs to start: where the register is, the date and what to compute. */
 export interface ScanWorkerData extends ScanOptions {
@@ -14,32 +24,183 @@ export interface ScanRequest {
   paths: readonly string[];
 }
 
+/**
+ * Statuses packed as UTF-8 in one buffer, each ending at its offset in `ends`. The worker transfers the
+ * buffers (moved, not copied), where structured clone would copy every string twice and, for a
+ * message over 100 KB, allocate them straight into the old generation; as bytes they also wait for
+ * their turn without burdening the garbage collector. A pack holds {@link BATCH} statuses, about
+ * 85 KB: small enough for the C library to reuse the memory of one pack for the next.
+ */
+export interface PackedStatuses {
+  text: Uint8Array;
+  ends: Uint32Array;
+}
+
+/**
+ * A block's scan on its way to being taken: its statuses packed, and the ids (kept to the end for the
+ * rule across files) with their file's place in the block instead of its name, which would take a
+ * third of the main thread's heap.
+ */
+export interface PackedScan {
+  /** Findings of the files on their own. */
+  diagnostics: Diagnostic[];
+  /** The id of every complaint with valid front matter, in file order… */
+  ids: string[];
+  /** …and the place of its file in the block. */
+  at: Int32Array;
+  /** `[file, facts]` of every complaint, when asked for. */
+  facts: ComplaintScan['facts'];
+  statuses: PackedStatuses[];
+}
+
+/** What the worker says: that it is ready for blocks, or the scan of one. */
+export type ScanAnswer = { ready: true } | { id: number; scan: PackedScan };
+
+/** Files scanned at a time within a block: their statuses are packed before the next ones are made. */
+const BATCH = 50;
+
+/** Packs statuses (see {@link PackedStatuses}). */
+function packStatuses(statuses: readonly string[]): PackedStatuses {
+  let size = 0;
+  for (const status of statuses) size += Buffer.byteLength(status);
+  const text = Buffer.allocUnsafeSlow(size);
+  const ends = new Uint32Array(statuses.length);
+  let at = 0;
+  statuses.forEach((status, index) => {
+    at += text.write(status, at);
+    ends[index] = at;
+  });
+  return { text, ends };
+}
+
+/** Packed statuses as strings again. */
+export function unpackStatuses({ text, ends }: PackedStatuses): string[] {
+  const buffer = Buffer.from(text.buffer, text.byteOffset, text.byteLength);
+  const statuses: string[] = [];
+  let start = 0;
+  for (const end of ends) {
+    statuses.push(buffer.toString('utf8', start, end));
+    start = end;
+  }
+  return statuses;
+}
+
+/** The buffers of a scan, to transfer rather than copy. */
+export function transferables(scan: PackedScan): ArrayBuffer[] {
+  return [scan.at.buffer, ...scan.statuses.flatMap(({ text, ends }) => [text.buffer, ends.buffer])] as ArrayBuffer[];
+}
+
+/**
+ * Scans a block of complaint files, the main thread's share and the worker's alike, {@link BATCH}
+ * files at a time: the statuses of a batch are packed before the next batch is read, so they never
+ * live long in the heap.
+ */
+export function scanBlock(
+  paths: readonly string[],
+  root: string,
+  regulations: RegulationSet,
+  today: IsoDate,
+  options: ScanOptions,
+): PackedScan {
+  const diagnostics: Diagnostic[] = [];
+  const ids: string[] = [];
+  const at: number[] = [];
+  const facts: ComplaintScan['facts'] = [];
+  const statuses: PackedStatuses[] = [];
+  for (let start = 0; start < paths.length; start += BATCH) {
+    const files: string[] = [];
+    const sources = function* (): Generator<SourceFile> {
+      for (const source of readSources(paths.slice(start, start + BATCH), root)) {
+        files.push(source.file);
+        yield source;
+      }
+    };
+    const part = scanComplaints(sources(), regulations, today, options);
+    for (const diagnostic of part.diagnostics) diagnostics.push(diagnostic);
+    // The ids come in file order, each with its source's own name: find its place.
+    let place = 0;
+    for (const [id, file] of part.ids) {
+      while (place < files.length && files[place] !== file) place += 1;
+      ids.push(id);
+      at.push(start + place);
+      place += 1;
+    }
+    for (const fact of part.facts) facts.push(fact);
+    if (part.statuses.length > 0) statuses.push(packStatuses(part.statuses));
+  }
+  return { diagnostics, ids, at: Int32Array.from(at), facts, statuses };
+}
+
+/**
+ * The worker's entry, in plain JavaScript: it turns on the compile cache (a worker does not share the
+ * main thread's) before it loads the TypeScript modules, so it neither compiles the core again nor
+ * loads the TypeScript stripper for an entry of its own.
+ */
+const BOOT = `require('node:module').enableCompileCache();
+import(require('node:worker_threads').workerData.entry);`;
+
+/**
+ * The worker's heap, in MB. Its young generation starts at its full size (two halves of 16 MB: V8
+ * would start at 1 MB and double it up to 64 MB as blocks go by); the old one holds little more than
+ * the code and one block at a time (about 20 MB) and is collected before it takes 96 MB.
+ */
+const SEMI_SPACE_MB = 16;
+const OLD_GENERATION_MB = 96;
+
 /** The worker thread of {@link loadRegister}: blocks go in, scans come back in the same order. */
 export class ScanWorker {
   readonly #worker: Worker;
-  readonly #waiting = new Map<number, { resolve: (scan: ComplaintScan) => void; reject: (error: unknown) => void }>();
+  readonly #waiting = new Map<number, { resolve: (scan: PackedScan) => void; reject: (error: unknown) => void }>();
   #next = 0;
   #failure: Error | undefined;
+  #ready = false;
 
   constructor(data: ScanWorkerData) {
-    this.#worker = new Worker(new URL('./scan-worker.ts', import.meta.url), { workerData: data });
-    this.#worker.on('message', (answer: { id: number; scan: ComplaintScan }) => {
+    const entry = new URL('./scan-worker.ts', import.meta.url).href;
+    // The initial size of a new heap's young generation is a process-wide V8 setting, read when the
+    // worker's heap is made: set for this worker, put back once it runs.
+    setFlagsFromString(`--min-semi-space-size=${String(SEMI_SPACE_MB)}`);
+    this.#worker = new Worker(BOOT, {
+      eval: true,
+      workerData: { ...data, entry },
+      resourceLimits: { maxYoungGenerationSizeMb: 3 * SEMI_SPACE_MB, maxOldGenerationSizeMb: OLD_GENERATION_MB },
+    });
+    const restore = (): void => {
+      setFlagsFromString('--min-semi-space-size=0');
+    };
+    this.#worker.once('online', restore);
+    this.#worker.on('message', (answer: ScanAnswer) => {
+      if ('ready' in answer) {
+        this.#ready = true;
+        return;
+      }
       this.#waiting.get(answer.id)?.resolve(answer.scan);
       this.#waiting.delete(answer.id);
     });
     const fail = (error: unknown): void => {
-      this.#failure = error instanceof Error ? error : new Error(String(error));
+      restore();
+      this.#failure ??= error instanceof Error ? error : new Error(String(error));
       for (const waiting of this.#waiting.values()) waiting.reject(error);
       this.#waiting.clear();
     };
     this.#worker.on('error', fail);
     this.#worker.on('exit', (code) => {
-      if (code !== 0) fail(new Error(`controle-thread stopte met code ${String(code)}`));
+      fail(new Error(`controle-thread stopte met code ${String(code)}`));
     });
   }
 
+  /** Whether the thread reads blocks: it has started and read the regulations, and has not failed. */
+  get ready(): boolean {
+    return this.#ready && this.#failure === undefined;
+  }
+
+  /** Blocks sent and not answered yet. */
+  get pending(): number {
+    return this.#waiting.size;
+  }
+
   /** Checks `paths` on the worker thread. */
-  scan(paths: readonly string[]): Promise<ComplaintScan> {
+  scan(paths: readonly string[]): Promise<PackedScan> {
     if (this.#failure !== undefined) return Promise.reject(this.#failure);
     const id = this.#next++;
     return new Promise((resolve, reject) => {

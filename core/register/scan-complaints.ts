@@ -80,7 +80,13 @@ export function mergeScans(
   locateId: (file: string) => Locate,
   more: readonly Diagnostic[] = [],
 ): MergedScan {
-  const items = scans.flatMap((scan) => scan.ids.map(([id, file]) => ({ file, complaint: { id }, locate: locateId(file) })));
+  // Only an id that occurs twice needs its files located: count first, so 100,000 unique ids cost no locators.
+  const seen = new Map<string, number>();
+  for (const scan of scans) for (const [id] of scan.ids) seen.set(id, (seen.get(id) ?? 0) + 1);
+  const items: { file: string; complaint: { id: string }; locate: Locate }[] = [];
+  for (const scan of scans) {
+    for (const [id, file] of scan.ids) if ((seen.get(id) ?? 0) > 1) items.push({ file, complaint: { id }, locate: locateId(file) });
+  }
   const diagnostics = sortDiagnostics([...more, ...scans.flatMap((s) => s.diagnostics), ...checkUniqueIds(items)]);
   const invalidFiles = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
   const facts: ComplaintFacts[] = [];
