@@ -1,6 +1,5 @@
-import { existsSync, readdirSync } from 'node:fs';
 import { closestName, COMPLAINT_ID, RegisterError } from '../core/index.ts';
-import { listMarkdown, requireDir } from './read-sources.ts';
+import { isDir, listMarkdown, listMarkdownEntries, requireDir } from './read-sources.ts';
 
 /** The id a complaint file's name gives: `…/KL-2026-0007.md` → `KL-2026-0007`. */
 export function idOfFile(file: string): string {
@@ -25,8 +24,9 @@ export function findComplaintFile(dir: string, id: string): string {
 /** The next free id for a year: one more than the highest number used in that year. */
 export function nextComplaintId(dir: string, year: number): string {
   let highest = 0;
-  // A register without complaints yet has no folder: the first id is then number 1.
-  const names = existsSync(dir) ? readdirSync(dir, { recursive: true }).map(String) : [];
+  // A register without complaints yet has no folder: the first id is then number 1. The listing
+  // follows no links, so a link to a folder above never makes it loop.
+  const names = isDir(dir) ? listMarkdownEntries(dir).map((entry) => entry.name) : [];
   for (const name of names) {
     const match = COMPLAINT_ID.exec(idOfFile(name));
     if (match && Number(match[1]) === year) highest = Math.max(highest, Number(match[2]));

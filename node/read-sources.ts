@@ -1,6 +1,21 @@
-import { closeSync, fstatSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { isUtf8 } from 'node:buffer';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  readSync,
+  statSync,
+  type Dirent,
+  type Stats,
+} from 'node:fs';
+import { relative, sep } from 'node:path';
 import { MAX_FILE_BYTES, RegisterError, type RegisterFolder, type SourceFile } from '../core/index.ts';
+
+/** Why a file could not be read as text; see `SourceProblem` in core/register/parse-file.ts. */
+export type SourceProblem = NonNullable<SourceFile['problem']>;
 
 /** A Markdown file found below a folder: its path (below the folder as given) and its name. */
 export interface MarkdownEntry {
@@ -8,35 +23,48 @@ export interface MarkdownEntry {
   name: string;
 }
 
-/** Whether `path` leads to a folder, following a symbolic link; false when it cannot be read. */
-function isFolderBehind(path: string): boolean {
-  try {
-    return statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
-  } catch {
-    return false;
-  }
-}
-
 /**
  * The Markdown files below `dir` in folder order (not sorted); a README.md is documentation, not data.
- * One `readdir` per folder, whose entries come with their types: Node's recursive `readdirSync` stats
- * every entry to find links to folders, a third of the time it takes to list 100,000 files; here only
- * a link is looked behind. Paths come out as `join` makes them.
+ * One `readdir` per folder: the types come with the entries, so no file is stat'ed (a recursive
+ * `readdirSync` stats every entry, a third of the time it takes to list 100,000 files).
+ *
+ * Nothing is left out in silence: a symbolic link (to a folder, or named `*.md`), a folder that cannot
+ * be listed and anything else named `*.md` that is not a plain file are listed too, and reading them
+ * gives their finding ({@link readSources}). Links are never followed, so a listing never leaves the
+ * folder and never loops.
  */
 export function listMarkdownEntries(dir: string): MarkdownEntry[] {
   const found: MarkdownEntry[] = [];
   const walk = (folder: string): void => {
-    // What join(folder, name) starts with, worked out once per folder.
-    const prefix = join(folder, '_').slice(0, -1);
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    const prefix = folder.endsWith(sep) ? folder : folder + sep;
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(folder, { withFileTypes: true });
+    } catch {
+      found.push({ path: folder, name: folder.slice(folder.lastIndexOf(sep) + 1) });
+      return;
+    }
+    for (const entry of entries) {
       const { name } = entry;
-      const path = prefix + name;
-      if (entry.isDirectory() || (entry.isSymbolicLink() && isFolderBehind(path))) walk(path);
-      else if (entry.isFile() && name.endsWith('.md') && name !== 'README.md') found.push({ path, name });
+      if (entry.isDirectory()) walk(prefix + name);
+      else if (entry.isFile()) {
+        if (name.endsWith('.md') && name !== 'README.md') found.push({ path: prefix + name, name });
+      } else if (name.endsWith('.md') || (entry.isSymbolicLink() && leadsToFolder(prefix + name))) {
+        found.push({ path: prefix + name, name });
+      }
     }
   };
   walk(dir);
   return found;
+}
+
+/** Whether a link leads to a folder (which could hold complaints); false when it leads nowhere. */
+function leadsToFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** Markdown files below `dir`, sorted, as absolute paths; a README.md is documentation, not data. */
@@ -66,13 +94,99 @@ export function requireDir(dir: string, folder: RegisterFolder): void {
   if (!isDir(dir)) throw new RegisterError('folder-missing', `${FOLDER_NAMES[folder]} niet gevonden: ${dir}`, { folder });
 }
 
-/** Reads a file unless it is over the size limit; one open, fstat and read, as readFileSync does. */
-function readLimited(path: string, file: string): SourceFile {
-  const fd = openSync(path, 'r');
+/** Opens without following a link (a link is refused, ELOOP) and without waiting on a pipe (Windows has neither flag). */
+const OPEN_FLAGS =
+  process.platform === 'win32' ? constants.O_RDONLY : constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK;
+
+/** The Dutch reason for a failed `open` or `readdir`, by its code; never the path or a value. */
+export function unreadableReason(code: string | undefined): string {
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+      return 'geen leesrechten';
+    case 'ENAMETOOLONG':
+      return 'het pad is te lang';
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return 'het bestaat niet (meer)';
+    case 'EISDIR':
+      return 'het is een map';
+    default:
+      return code === undefined ? 'onbekende fout' : `fout ${code}`;
+  }
+}
+
+const LINK_MESSAGE =
+  'is een symbolische link; het register volgt geen links (zo leest het niets buiten het register en loopt het nooit rond): zet het bestand of de map zelf hier';
+
+/** The finding for a path that could not be opened or is not a plain file. */
+function problemAt(path: string, error: NodeJS.ErrnoException | undefined, stats?: Stats): SourceProblem {
+  let kind: Stats | undefined = stats;
   try {
-    const size = fstatSync(fd).size;
+    kind ??= lstatSync(path);
+  } catch {
+    // Nothing more to learn: the error's code says why.
+  }
+  if (kind?.isSymbolicLink() || error?.code === 'ELOOP') return { code: 'link', message: LINK_MESSAGE };
+  if (kind?.isDirectory()) {
+    let reason = error ? unreadableReason(error.code) : undefined;
+    if (reason === undefined) {
+      try {
+        readdirSync(path);
+        reason = 'het is een map';
+      } catch (listing) {
+        reason = unreadableReason((listing as NodeJS.ErrnoException).code);
+      }
+    }
+    return { code: 'unreadable', message: `map niet te lezen: ${reason}; de dossiers erin tellen niet mee` };
+  }
+  if (error) return { code: 'unreadable', message: `niet te lezen: ${unreadableReason(error.code)}; het bestand telt niet mee` };
+  return {
+    code: 'unreadable',
+    message: 'niet te lezen: het is geen gewoon bestand (een pipe, socket of apparaat); het telt niet mee',
+  };
+}
+
+/**
+ * The 1-based line of the first byte sequence that is not valid UTF-8 (`bytes` is known not to be).
+ * @example invalidUtf8Line(Buffer.from('a\nb\xff\n', 'latin1')) // 2
+ */
+export function invalidUtf8Line(bytes: Uint8Array): number {
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i <= bytes.length; i++) {
+    if (i < bytes.length && bytes[i] !== 0x0a) continue;
+    if (!isUtf8(bytes.subarray(start, i))) return line;
+    line++;
+    start = i + 1;
+  }
+  return line;
+}
+
+/** A file as read: its source, and its bytes when it was read whole as valid UTF-8. */
+export interface ReadFile {
+  source: SourceFile;
+  bytes?: Buffer;
+}
+
+/**
+ * Reads a file unless it is over the size limit; one open, fstat and read, as readFileSync does. Never
+ * throws for the file itself: a file that cannot be opened, a link, a folder, a pipe or text that is not
+ * UTF-8 comes back with its `problem`.
+ */
+export function readFileChecked(path: string, file: string): ReadFile {
+  let fd: number;
+  try {
+    fd = openSync(path, OPEN_FLAGS);
+  } catch (error) {
+    return { source: { file, text: '', problem: problemAt(path, error as NodeJS.ErrnoException) } };
+  }
+  try {
+    const stats = fstatSync(fd);
+    if (!stats.isFile()) return { source: { file, text: '', problem: problemAt(path, undefined, stats) } };
+    const size = stats.size;
     // An oversized file is never read: the parser reports it from its size alone.
-    if (size > MAX_FILE_BYTES) return { file, text: '', size };
+    if (size > MAX_FILE_BYTES) return { source: { file, text: '', size } };
     const buffer = Buffer.allocUnsafe(size);
     let read = 0;
     while (read < size) {
@@ -80,7 +194,15 @@ function readLimited(path: string, file: string): SourceFile {
       if (n === 0) break;
       read += n;
     }
-    return { file, text: buffer.toString('utf8', 0, read) };
+    const bytes = buffer.subarray(0, read);
+    // Decoding would turn each bad byte into U+FFFD without a word, and `record` would write those back.
+    if (!isUtf8(bytes)) {
+      const message = 'geen geldige UTF-8-tekst op deze regel; sla het bestand op als UTF-8 (de rest wordt niet gelezen)';
+      return { source: { file, text: '', size, problem: { code: 'encoding', message, line: invalidUtf8Line(bytes) } } };
+    }
+    return { source: { file, text: bytes.toString('utf8') }, bytes };
+  } catch (error) {
+    return { source: { file, text: '', problem: problemAt(path, error as NodeJS.ErrnoException) } };
   } finally {
     closeSync(fd);
   }
@@ -122,5 +244,5 @@ export function relativeNamer(cwd: string): (path: string) => string {
  */
 export function* readSources(paths: readonly string[], cwd: string): Generator<SourceFile> {
   const nameOf = relativeNamer(cwd);
-  for (const path of paths) yield readLimited(path, nameOf(path));
+  for (const path of paths) yield readFileChecked(path, nameOf(path)).source;
 }

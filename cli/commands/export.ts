@@ -7,6 +7,7 @@ import {
   computeComplaintStatus,
   ComplaintSchema,
   parseFrontMatterFile,
+  safeLine,
   usageError,
   versionInForce,
   type Complaint,
@@ -125,7 +126,7 @@ of pull request en stuur hem via een beveiligd kanaal. In GitHub Actions weigert
     // The front matter as the schema reads it; the register's rules do not matter for an access request.
     const read = sources.map((source) => ({
       source,
-      parsed: parseFrontMatterFile(source.file, source.text, ComplaintSchema, source.size),
+      parsed: parseFrontMatterFile(source.file, source.text, ComplaintSchema, source.size, source.problem),
     }));
 
     // An id stands for its complainant: the other complaints with the same address belong to the export too.
@@ -144,6 +145,10 @@ of pull request en stuur hem via een beveiligd kanaal. In GitHub Actions weigert
       unreadable: [],
       elsewhere: ELSEWHERE,
     };
+    // A file that could not be read cannot be searched: the request is then incomplete, and says so.
+    for (const { source } of read)
+      if (source.problem)
+        io.stderr(safeLine(`${source.file}: ${source.problem.message}; dit bestand kon niet worden doorzocht`) + '\n');
     for (const { source, parsed } of read) {
       const complaint = parsed.data;
       const mentions = needle !== undefined && mentionsAddress(source.text, needle);

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import {
   closestName,
@@ -12,6 +11,7 @@ import {
 } from '../../core/index.ts';
 import { findComplaintFile } from '../../node/find-complaint.ts';
 import { complaintsDir } from '../../node/load-register.ts';
+import { readFileChecked } from '../../node/read-sources.ts';
 import { lockPathOf, replaceFile } from '../../node/write-file.ts';
 import { defineCommand } from '../lib/command.ts';
 import { commandRegulations, failOnBrokenRegulation } from '../lib/regulations.ts';
@@ -45,19 +45,12 @@ blijft ongewijzigd. Daarna volgen de termijnen die nog openstaan.`,
     const { regulations } = loaded;
     const path = findComplaintFile(complaintsDir(io.cwd, values.register), id);
     const file = relative(io.cwd, path) || path;
-    // The bytes as read: the file is replaced only if it still holds exactly these.
-    const bytes = readFileSync(path);
-    let text: string;
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch {
-      const line = invalidUtf8Line(bytes);
-      io.stderr(`${file}:${line}: geen geldige UTF-8-tekst; sla het bestand op als UTF-8 en probeer het opnieuw\n`);
-      io.stderr(`niet vastgelegd: ${file} is ongewijzigd\n`);
-      return 1;
-    }
-    const before = readComplaint({ file, text }, regulations, today);
-    if (!before.record) {
+    // The bytes as read: the file is replaced only if it still holds exactly these. A link, a file
+    // that cannot be read and text that is not UTF-8 come back as a finding, never as changed text.
+    const { source, bytes } = readFileChecked(path, file);
+    const text = source.text;
+    const before = readComplaint(source, regulations, today);
+    if (!before.record || bytes === undefined) {
       for (const d of before.diagnostics) io.stderr(`${formatText(d)}\n`);
       io.stderr(`${file} is niet leesbaar; herstel het eerst\n`);
       return 1;
@@ -113,21 +106,3 @@ blijft ongewijzigd. Daarna volgen de termijnen die nog openstaan.`,
     return 0;
   },
 });
-
-/** The 1-based line of the first byte sequence that is not valid UTF-8. */
-export function invalidUtf8Line(bytes: Uint8Array): number {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  let line = 1;
-  let start = 0;
-  for (let i = 0; i <= bytes.length; i++) {
-    if (i < bytes.length && bytes[i] !== 0x0a) continue;
-    try {
-      decoder.decode(bytes.subarray(start, i));
-    } catch {
-      return line;
-    }
-    line++;
-    start = i + 1;
-  }
-  return line;
-}

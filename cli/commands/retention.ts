@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
   anonymisedComplaint,
@@ -22,6 +21,7 @@ import {
   type SourceFile,
 } from '../../core/index.ts';
 import { existingComplaintsDir } from '../../node/load-register.ts';
+import { replaceFile } from '../../node/write-file.ts';
 import { listMarkdown, readSources } from '../../node/read-sources.ts';
 import { defineCommand } from '../lib/command.ts';
 import { plural } from '../lib/plural.ts';
@@ -138,7 +138,7 @@ verwerkt), 2 verkeerd aangeroepen.`,
     let anonymisedBefore = 0;
     let failed = 0;
     for (const source of readSources(listMarkdown(dir), io.cwd)) {
-      const parsed = parseFrontMatterFile(source.file, source.text, ComplaintSchema, source.size);
+      const parsed = parseFrontMatterFile(source.file, source.text, ComplaintSchema, source.size, source.problem);
       const complaint = parsed.data;
       let state = complaint && retentionState(complaint, regulations, today);
       // Text put back under an anonymised record's front matter goes again.
@@ -178,8 +178,17 @@ verwerkt), 2 verkeerd aangeroepen.`,
             failed += 1;
             io.stderr(safeLines(`${source.file}: niet geanonimiseerd: ${result.refused}; het bestand is ongewijzigd\n`));
           } else {
-            writeFileSync(resolve(io.cwd, source.file), result.text);
-            entry.anonymised = true;
+            // Written whole or not at all, and only over the bytes that were read: no edit in between is lost.
+            const written = replaceFile(resolve(io.cwd, source.file), result.text, Buffer.from(source.text, 'utf8'));
+            if (written === 'written') entry.anonymised = true;
+            else {
+              failed += 1;
+              const why =
+                written === 'changed'
+                  ? 'het bestand veranderde terwijl het gelezen werd'
+                  : 'een ander programma schrijft het op dit moment';
+              io.stderr(safeLines(`${source.file}: niet geanonimiseerd: ${why}; probeer het opnieuw\n`));
+            }
           }
         }
       }

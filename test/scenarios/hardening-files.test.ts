@@ -1,8 +1,25 @@
 // Issue 14, "nothing is silently lost": the files a command reads and writes, on scratch registers.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { markerKey } from '../../core/index.ts';
+import { invalidUtf8Line, listMarkdown, readFileChecked, unreadableReason } from '../../node/read-sources.ts';
 import { lockPathOf, replaceFile } from '../../node/write-file.ts';
+import { ROOT } from '../builders.ts';
+import { FakeGitHub } from '../github/fake-github.ts';
 import { klachten, klachtenAsync, scratchProject, type CliResult } from './run-cli.ts';
 
 const TODAY = ['--today', '2026-11-21'];
@@ -146,4 +163,294 @@ describe('klachten new: concurrent runs', () => {
     }
     expect(readdirSync(join(dir, 'register/complaints/2026')).filter((name) => name.startsWith('.'))).toEqual([]);
   }, 60_000);
+});
+
+/**
+ * Tests run as root, and root reads a chmod 000 file, so EACCES cannot be made here. A path over the
+ * system's limit (PATH_MAX, 4096 bytes) makes the same `open` or `readdir` fail (ENAMETOOLONG) on the
+ * same code path. So the scratch register lies deep enough that its own files are readable, but a file
+ * with a long name, or a folder below a long-named folder, is not.
+ */
+function deepProject(): string {
+  let root = mkdtempSync(join(tmpdir(), 'klachten-diep-'));
+  // 3,840: a 200-character folder in complaints/2026 stays under the limit, a 253-character file name not.
+  while (root.length < 3840) root = join(root, 'd'.repeat(Math.min(200, 3839 - root.length)));
+  mkdirSync(root, { recursive: true });
+  cpSync(join(ROOT, 'register'), join(root, 'register'), { recursive: true });
+  cpSync(join(ROOT, 'regulations'), join(root, 'regulations'), { recursive: true });
+  return root;
+}
+
+/** A complaint file in complaints/2026 that cannot be opened; its path relative to `dir`. */
+function unopenableFile(dir: string): string {
+  const name = `${'K'.repeat(250)}.md`;
+  expect(join(dir, 'register/complaints/2026', name).length).toBeGreaterThan(4096);
+  const text = readFileSync(join(dir, OPEN), 'utf8').replaceAll('KL-2026-0006', 'KL-2026-0099');
+  const made = spawnSync('sh', ['-c', 'cat > "$1"', 'sh', name], { cwd: join(dir, 'register/complaints/2026'), input: text });
+  expect(made.status).toBe(0);
+  return `register/complaints/2026/${name}`;
+}
+
+/** A folder (with a complaint in it) below complaints/2026 that cannot be listed; its path relative to `dir`. */
+function unlistableFolder(dir: string): string {
+  const outer = `register/complaints/2026/${'e'.repeat(200)}`;
+  mkdirSync(join(dir, outer));
+  const inner = 'f'.repeat(200);
+  expect(join(dir, outer, inner).length).toBeGreaterThan(4096);
+  const text = readFileSync(join(dir, OPEN), 'utf8').replaceAll('KL-2026-0006', 'KL-2026-0098');
+  const made = spawnSync('sh', ['-c', 'mkdir "$1" && cat > "$1/KL-2026-0098.md"', 'sh', inner], {
+    cwd: join(dir, outer),
+    input: text,
+  });
+  expect(made.status).toBe(0);
+  return `${outer}/${inner}`;
+}
+
+/** Runs the CLI with a time limit, for what used to loop. */
+function klachtenWithin(args: string[], cwd: string, seconds = 15): CliResult {
+  const result = spawnSync(process.execPath, [join(ROOT, 'cli/klachten.ts'), ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+    timeout: seconds * 1000,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+interface JsonReport {
+  files: number;
+  errors: number;
+  diagnostics: { severity: string; code: string; file: string; line: number; message: string }[];
+}
+
+describe('a file or folder that cannot be read', () => {
+  it('check: one finding naming the file (code unreadable), and the other files are checked', () => {
+    const dir = deepProject();
+    const file = unopenableFile(dir);
+    const result = klachten(['check', '--format', 'json', ...TODAY], { cwd: dir });
+    expectNoCrash(result);
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.stdout) as JsonReport;
+    expect(report.diagnostics.filter((d) => d.severity === 'error')).toEqual([
+      {
+        severity: 'error',
+        code: 'unreadable',
+        file,
+        line: 1,
+        column: 1,
+        message: expect.stringContaining('niet te lezen') as unknown,
+      },
+    ]);
+    expect(report.files).toBe(72);
+  });
+
+  it('check: a folder it cannot list is one finding naming the folder', () => {
+    const dir = deepProject();
+    const folder = unlistableFolder(dir);
+    const result = klachten(['check', '--format', 'json', ...TODAY], { cwd: dir });
+    expectNoCrash(result);
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.stdout) as JsonReport;
+    expect(report.diagnostics.filter((d) => d.severity === 'error')).toMatchObject([{ code: 'unreadable', file: folder }]);
+  });
+
+  it('status, retention and export go on with the others and name the file', () => {
+    const dir = deepProject();
+    const file = unopenableFile(dir);
+    const status = klachten(['status', '--json', ...TODAY], { cwd: dir });
+    expectNoCrash(status);
+    expect(status.code).toBe(1);
+    expect(status.stderr).toContain(`${file}:1:1:`);
+    expect((JSON.parse(status.stdout) as { complaints: unknown[] }).complaints.length).toBeGreaterThan(60);
+    for (const args of [['retention'], ['export', '--id', 'KL-2026-0006']]) {
+      const result = klachten([...args, ...TODAY], { cwd: dir });
+      expectNoCrash(result);
+      expect(result.code, `${args[0]}: ${result.stderr}`).not.toBeNull();
+    }
+  });
+});
+
+describe('symbolic links in the register', () => {
+  /** A complaint outside the register, with a made-up person in it. */
+  function outside(): string {
+    const away = mkdtempSync(join(tmpdir(), 'klachten-buiten-'));
+    const text = readFileSync(join(ROOT, OPEN), 'utf8')
+      .replaceAll('KL-2026-0006', 'KL-2026-0077')
+      .replace('Kees Fantasie', 'Buiten Verzonnen');
+    writeFileSync(join(away, 'KL-2026-0077.md'), text);
+    return away;
+  }
+
+  it('a linked folder leading out of the register is a finding, and nothing from it is read', () => {
+    const dir = scratchProject();
+    symlinkSync(outside(), join(dir, 'register/complaints/extern'));
+    const check = klachten(['check', '--format', 'json', ...TODAY], { cwd: dir });
+    expectNoCrash(check);
+    expect(check.code).toBe(1);
+    const report = JSON.parse(check.stdout) as JsonReport;
+    expect(report.diagnostics.filter((d) => d.severity === 'error')).toMatchObject([
+      { code: 'link', file: 'register/complaints/extern' },
+    ]);
+    const exported = klachten(['export', '--id', 'KL-2026-0077', ...TODAY], { cwd: dir });
+    expect(exported.stdout).not.toContain('Buiten Verzonnen');
+    const status = klachten(['status', '--json', ...TODAY], { cwd: dir });
+    expect(status.stdout).not.toContain('KL-2026-0077');
+  });
+
+  it('a linked complaint file is an error, never skipped in silence', () => {
+    const dir = scratchProject();
+    symlinkSync(join(outside(), 'KL-2026-0077.md'), join(dir, 'register/complaints/2026/KL-2026-0077.md'));
+    const check = klachten(['check', '--format', 'json', ...TODAY], { cwd: dir });
+    expect(check.code).toBe(1);
+    expect((JSON.parse(check.stdout) as JsonReport).diagnostics.filter((d) => d.severity === 'error')).toMatchObject([
+      { code: 'link', file: 'register/complaints/2026/KL-2026-0077.md', message: expect.stringContaining('link') as unknown },
+    ]);
+    const record = klachten(['record', 'KL-2026-0077', 'ontvangstbevestiging', ...TODAY], { cwd: dir });
+    expectNoCrash(record);
+    expect(record.code).toBe(1);
+    expect(record.stderr).toContain('link');
+  });
+
+  it('two links to the folder above never make a command loop', () => {
+    const dir = scratchProject();
+    symlinkSync('..', join(dir, 'register/complaints/2026/a'));
+    symlinkSync('..', join(dir, 'register/complaints/2026/b'));
+    for (const args of [
+      ['check'],
+      ['status'],
+      ['record', 'KL-2026-0006', 'ontvangstbevestiging'],
+      ['new', '--organisation', 'pit', '--channel', 'post', '--name', 'X', '--description', 'Y'],
+    ]) {
+      const result = klachtenWithin([...args, ...TODAY], dir);
+      expect(result.code, `${args[0]} ended`).not.toBeNull();
+      expectNoCrash(result);
+    }
+    const check = klachten(['check', '--format', 'json', ...TODAY], { cwd: dir });
+    expect((JSON.parse(check.stdout) as JsonReport).diagnostics.filter((d) => d.code === 'link').map((d) => d.file)).toEqual([
+      'register/complaints/2026/a',
+      'register/complaints/2026/b',
+    ]);
+  });
+});
+
+describe('the sync with a file it cannot read or follow', () => {
+  const STAFF = [
+    'behandelaar-a',
+    'behandelaar-b',
+    'behandelaar-c',
+    'coach-demo',
+    'coord-voorbeeld',
+    'directie-demo',
+    'noloc-demo',
+    'medewerker-x',
+  ];
+  let github: FakeGitHub;
+  beforeEach(async () => {
+    github = await new FakeGitHub().start();
+    for (const login of STAFF) github.assignable.add(login);
+  });
+  afterEach(async () => {
+    await github.close();
+  });
+
+  it.each(['unreadable', 'link'])(
+    'keeps the issues of a complaint while a complaint file is %s',
+    async (kind) => {
+      const dir = kind === 'link' ? scratchProject() : deepProject();
+      const sync = () => klachtenAsync(['sync', ...TODAY], { cwd: dir, env: github.env({}) });
+      expect((await sync()).code).toBe(0);
+      const key = 'KL-2026-0002/stap/behandeling';
+      expect(github.issues.find((i) => markerKey(i.body) === key)?.state).toBe('open');
+      const path = join(dir, 'register/complaints/2026/KL-2026-0002.md');
+      let file = 'register/complaints/2026/KL-2026-0002.md';
+      if (kind === 'link') {
+        // The file itself is a link now: its complaint must not count as gone.
+        const away = mkdtempSync(join(tmpdir(), 'klachten-buiten-'));
+        renameSync(path, join(away, 'KL-2026-0002.md'));
+        symlinkSync(join(away, 'KL-2026-0002.md'), path);
+      } else {
+        // Which complaint an unreadable file holds is unknown: no issue of a complaint that is not read closes.
+        file = unopenableFile(dir);
+        rmSync(path);
+      }
+      const run = await sync();
+      expectNoCrash(run);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain(file);
+      expect(github.issues.find((i) => markerKey(i.body) === key)?.state).toBe('open');
+    },
+    30_000,
+  );
+});
+
+describe('a file that is not valid UTF-8', () => {
+  function latin1(dir: string): { path: string; bytes: Buffer } {
+    const path = join(dir, OPEN);
+    // "Café" in Latin-1 on line 11 (category), as an old editor would save it.
+    const text = readFileSync(path, 'utf8').replace('category: bejegening', 'category: bejegening # Caf\u00e9');
+    const bytes = Buffer.from(text, 'latin1');
+    writeFileSync(path, bytes);
+    return { path, bytes };
+  }
+
+  it('check refuses it with a Dutch message naming the line', () => {
+    const dir = scratchProject();
+    latin1(dir);
+    const result = klachten(['check', '--format', 'json', ...TODAY], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect((JSON.parse(result.stdout) as JsonReport).diagnostics.filter((d) => d.severity === 'error')).toMatchObject([
+      { code: 'encoding', file: OPEN, line: 11, message: expect.stringContaining('UTF-8') as unknown },
+    ]);
+  });
+
+  it('record refuses it and changes no byte', () => {
+    const dir = scratchProject();
+    const { path, bytes } = latin1(dir);
+    const result = klachten(['record', 'KL-2026-0006', 'ontvangstbevestiging', '--on', '2026-11-12', ...TODAY], { cwd: dir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`${OPEN}:11:1: geen geldige UTF-8`);
+    expect(readFileSync(path)).toEqual(bytes);
+  });
+});
+
+describe('readFileChecked and listMarkdown (node/read-sources.ts)', () => {
+  it('lists and refuses a pipe, a dangling link and a link to a file, without waiting or following', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'klachten-lezen-'));
+    writeFileSync(join(dir, 'gewoon.md'), '---\nid: x\n---\n');
+    expect(spawnSync('mkfifo', [join(dir, 'pijp.md')]).status).toBe(0);
+    symlinkSync(join(dir, 'nergens.md'), join(dir, 'los.md'));
+    symlinkSync(join(dir, 'gewoon.md'), join(dir, 'link.md'));
+    mkdirSync(join(dir, 'map.md'));
+    writeFileSync(join(dir, 'map.md', 'binnen.md'), '---\nid: y\n---\n');
+    expect(listMarkdown(dir).map((path) => path.slice(dir.length + 1))).toEqual([
+      'gewoon.md',
+      'link.md',
+      'los.md',
+      'map.md/binnen.md',
+      'pijp.md',
+    ]);
+    const problems = Object.fromEntries(
+      ['gewoon.md', 'link.md', 'los.md', 'pijp.md'].map((name) => [
+        name,
+        readFileChecked(join(dir, name), name).source.problem?.code,
+      ]),
+    );
+    expect(problems).toEqual({ 'gewoon.md': undefined, 'link.md': 'link', 'los.md': 'link', 'pijp.md': 'unreadable' });
+  });
+
+  it('names the reason of a failed open in Dutch, never the path (EACCES cannot be made as root: mapped here)', () => {
+    expect(unreadableReason('EACCES')).toBe('geen leesrechten');
+    expect(unreadableReason('EPERM')).toBe('geen leesrechten');
+    expect(unreadableReason('ENAMETOOLONG')).toBe('het pad is te lang');
+    expect(unreadableReason('EIO')).toBe('fout EIO');
+  });
+
+  it('finds the line of the first byte that is not UTF-8, and keeps a byte-order mark', () => {
+    expect(invalidUtf8Line(Buffer.from('a\nb\nc\xff\n', 'latin1'))).toBe(3);
+    expect(invalidUtf8Line(Buffer.from('\xe9', 'latin1'))).toBe(1);
+    const dir = mkdtempSync(join(tmpdir(), 'klachten-lezen-'));
+    writeFileSync(join(dir, 'bom.md'), '\uFEFF---\nid: x\n---\n');
+    expect(readFileChecked(join(dir, 'bom.md'), 'bom.md').source.text).toBe('\uFEFF---\nid: x\n---\n');
+  });
 });
