@@ -1,5 +1,6 @@
 import { ERROR_CODES, RegisterError, type RegisterFolder } from '../core/index.ts';
 import type { Command } from './lib/command.ts';
+import type { Interface } from 'node:readline/promises';
 import type { Io } from './lib/io.ts';
 
 /**
@@ -82,20 +83,26 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 
 /** Runs the CLI on this process's arguments and streams; sets the exit code. */
 export async function run(): Promise<void> {
-  const readline = process.stdin.isTTY
-    ? (await import('node:readline/promises')).createInterface({ input: process.stdin, output: process.stderr })
-    : undefined;
+  // In a terminal, questions go through readline, started at the first question: a command that asks
+  // none neither loads it nor has the terminal in its hands.
+  let readline: Promise<Interface> | undefined;
+  const ask = async (question: string): Promise<string> => {
+    readline ??= import('node:readline/promises').then(({ createInterface }) =>
+      createInterface({ input: process.stdin, output: process.stderr }),
+    );
+    return (await readline).question(question);
+  };
   const io: Io = {
     cwd: process.cwd(),
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
-    prompt: readline ? (question) => readline.question(question) : undefined,
+    prompt: process.stdin.isTTY ? ask : undefined,
     now: () => new Date(),
     env: process.env,
   };
   try {
     process.exitCode = await main(process.argv.slice(2), io);
   } finally {
-    readline?.close();
+    (await readline)?.close();
   }
 }
