@@ -2,7 +2,7 @@ import { formatDate, formatTerm } from '../calendar/dutch.ts';
 import type { IsoDate } from '../calendar/iso-date.ts';
 import { addTerm } from '../calendar/term.ts';
 import type { DiagnosticCode } from '../register/codes.ts';
-import { echoValue } from '../register/format-issue.ts';
+import { echoValue } from '../register/suggest.ts';
 import type { Complaint } from '../schemas/complaint.ts';
 import { stepDeadline } from './compute-steps.ts';
 import type { RegulationVersion } from './regulation-set.ts';

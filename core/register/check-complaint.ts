@@ -11,7 +11,7 @@ import { checkAdjustments } from '../deadlines/adjustments.ts';
 import type { DiagnosticCode } from './codes.ts';
 import type { Diagnostic } from './diagnostic.ts';
 import type { Locate } from './locate.ts';
-import { echoValue } from './format-issue.ts';
+import { echoValue } from './suggest.ts';
 
 /** A parsed complaint file as the checks need it. */
 export interface CheckableComplaint {

@@ -2,6 +2,7 @@ import { ComplaintSchema } from '../schemas/complaint.ts';
 import { fieldsAt, personalPaths } from '../schemas/walk.ts';
 import { splitFrontMatter } from './front-matter.ts';
 import { forbiddenKeyPaths, loadYaml } from './parse-file.ts';
+import { CODE_WORD } from './suggest.ts';
 
 /** The pseudo field for the Markdown body under the front matter. */
 const BODY_FIELD = 'tekst';
@@ -67,7 +68,6 @@ function invalidPaths(data: Record<string, unknown>): PropertyKey[][] {
 }
 
 /** What a code word looks like; a key under `steps` that does not is shown as `…`, as it may be typed text. */
-const CODE_WORD = /^[a-z0-9][a-z0-9_.-]{0,39}$/;
 
 /** The dotted path for display: keys the schema does not name (step ids) only when shaped like a code word. */
 function fieldName(path: Segment[]): string {

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { personalData } from '../schemas/common.ts';
 import { fieldsAt } from '../schemas/walk.ts';
-import { closestName } from './suggest.ts';
+import { closestName, CODE_WORD, echoValue } from './suggest.ts';
 
 /** Dutch type names for "expected …" messages. */
 const TYPE_NAMES: Record<string, string> = {
@@ -21,28 +21,6 @@ function describeInput(input: unknown): string {
   if (typeof input === 'object') return 'velden';
   // Only the kind of value: the value itself may be personal data and messages end up in CI logs.
   return typeof input === 'string' ? 'tekst' : typeof input === 'number' ? 'een getal' : typeof input === 'boolean' ? 'true/false' : 'een waarde';
-}
-
-/** What a code word looks like: lower case, digits, dashes; no spaces, capitals or @. */
-const CODE_WORD = /^[a-z0-9][a-z0-9_.-]{0,39}$/;
-
-/**
- * Whether a typed value may be repeated in a message, and which known word it stands for. Messages
- * reach CI logs and PR annotations, and a name, phone number or address typed into the wrong place
- * must not: a value is echoed only when it is shaped like a code word and is one of `exact` (known
- * elsewhere, e.g. a step of another version) or close to one of `known` (then `meant` says which).
- * @example echoValue('comunicatie', ['communicatie']) // { shown: "'comunicatie'", meant: 'communicatie' }
- * @example echoValue('jansen', ['communicatie']) // undefined
- */
-export function echoValue(
-  input: unknown,
-  known: Iterable<string>,
-  exact: Iterable<string> = [],
-): { shown: string; meant: string | undefined } | undefined {
-  if (typeof input !== 'string' || !CODE_WORD.test(input)) return undefined;
-  if ([...exact].includes(input)) return { shown: `'${input}'`, meant: undefined };
-  const meant = closestName(input, known);
-  return meant === undefined ? undefined : { shown: `'${input}'`, meant };
 }
 
 /**

@@ -9,7 +9,7 @@ import {
   versionInForce,
   type ComplaintVersion,
 } from '../../core/index.ts';
-import { echoValue } from '../../core/register/format-issue.ts';
+import { echoValue } from '../../core/register/suggest.ts';
 import { checkSources, complaintText, makeComplaint, makeRegulationSet } from '../builders.ts';
 
 /** Issue 14, privacy points, at the level of the core. All people here are made up. */
