@@ -92,9 +92,16 @@ export async function run(): Promise<void> {
     );
     return (await readline).question(question);
   };
+  // A reader that stops early (`klachten status --json | head`) closes the pipe: the rest is not
+  // wanted, which is no error of ours.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
   const io: Io = {
     cwd: process.cwd(),
     stdout: (text) => process.stdout.write(text),
+    stdoutBytes: (bytes) => process.stdout.write(bytes),
     stderr: (text) => process.stderr.write(text),
     prompt: process.stdin.isTTY ? ask : undefined,
     now: () => new Date(),

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
 import {
   createLocator,
   mergeScans,
@@ -103,6 +102,12 @@ export interface LoadOptions extends RegisterLocation, Partial<ScanOptions> {
    * register is never held whole; without it they come back in `statuses`.
    */
   onStatuses?: (batch: readonly string[]) => void;
+  /**
+   * Receives the same statuses as UTF-8 JSON, a batch at a time: one status per line, separated by
+   * `,\n` (none before the first or after the last of a batch). What `klachten status --json` writes,
+   * without the statuses ever becoming strings on this thread. Takes the place of `onStatuses`.
+   */
+  onStatusJson?: (batch: Uint8Array) => void;
   /** A register without a complaints folder: an error (the CLI) or an empty register (the site). */
   missingComplaints?: 'error' | 'empty';
   /** Regulations already read (the site reads them once per build). */
@@ -209,12 +214,14 @@ async function stdoutDrained(): Promise<void> {
  * The main thread's young generation, in MB per half. V8 doubles a heap's young generation whenever
  * enough of it survived a collection, here up to two halves of 64 MB: reading a large register (ids
  * that live to the end, blocks that wait their turn) grows it all the way, though 16 MB halves read as
- * fast. While the threads read, it stops growing once it is that size (the worker's is fixed there);
- * about 100 MB less at the peak. V8's growth factor is a process-wide setting: put back afterwards.
+ * fast. While the threads read, it stops growing once it is that size (the worker's is fixed at that
+ * size, see ScanWorker): about 100 MB less at the peak. V8's growth factor is a process-wide
+ * setting, put back afterwards.
  */
 const SEMI_SPACE_MB = 16;
 
-function holdYoungGeneration(): { check: () => void; release: () => void } {
+async function holdYoungGeneration(): Promise<{ check: () => void; release: () => void }> {
+  const { getHeapSpaceStatistics, setFlagsFromString } = await import('node:v8');
   let held = false;
   return {
     check: () => {
@@ -322,7 +329,7 @@ export async function loadRegister(options: LoadOptions): Promise<LoadedRegister
   // The worker starts now, reading the regulations itself while this thread does.
   const worker =
     paths.length >= PARALLEL_FROM && availableParallelism() > 1
-      ? new ScanWorker({ root, regulations: options.regulations, today, ...scanOptions })
+      ? await ScanWorker.start({ root, regulations: options.regulations, today, ...scanOptions })
       : undefined;
 
   const statuses: string[] = [];
@@ -330,7 +337,7 @@ export async function loadRegister(options: LoadOptions): Promise<LoadedRegister
   // Every id, in file order, with the place of its file in `paths`: for the rule across files.
   const ids: string[] = [];
   const idAt = new Int32Array(paths.length);
-  const { onStatuses } = options;
+  const { onStatuses, onStatusJson } = options;
   let taken = 0;
   const take = (scan: PackedScan): void => {
     const first = taken * BLOCK;
@@ -341,6 +348,10 @@ export async function loadRegister(options: LoadOptions): Promise<LoadedRegister
       ids.push(id);
     });
     for (const packed of scan.statuses) {
+      if (onStatusJson) {
+        onStatusJson(packed.text);
+        continue;
+      }
       // A status is a string only from here until it is written.
       const batch = unpackStatuses(packed);
       if (onStatuses) onStatuses(batch);
@@ -363,10 +374,10 @@ export async function loadRegister(options: LoadOptions): Promise<LoadedRegister
   };
 
   if (worker) {
-    const young = holdYoungGeneration();
+    const young = await holdYoungGeneration();
     try {
       await scanInTurns(blocksOf(paths, BLOCK), worker, scanHere, take, {
-        streaming: onStatuses !== undefined,
+        streaming: onStatuses !== undefined || onStatusJson !== undefined,
         between: young.check,
       });
     } finally {

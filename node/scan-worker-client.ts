@@ -1,5 +1,4 @@
-import { setFlagsFromString } from 'node:v8';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import {
   scanComplaints,
   type ComplaintScan,
@@ -25,7 +24,9 @@ export interface ScanRequest {
 }
 
 /**
- * Statuses packed as UTF-8 in one buffer, each ending at its offset in `ends`. The worker transfers the
+ * Statuses packed as UTF-8 in one buffer, one per line: `status,\nstatus,\n…status`, each ending at
+ * its offset in `ends` (the separator follows it). As they are, they are a piece of the JSON array
+ * `klachten status --json` writes, so the main thread writes them out without decoding them. The worker transfers the
  * buffers (moved, not copied), where structured clone would copy every string twice and, for a
  * message over 100 KB, allocate them straight into the old generation; as bytes they also wait for
  * their turn without burdening the garbage collector. A pack holds {@link BATCH} statuses, about
@@ -61,7 +62,7 @@ const BATCH = 50;
 
 /** Packs statuses (see {@link PackedStatuses}). */
 function packStatuses(statuses: readonly string[]): PackedStatuses {
-  let size = 0;
+  let size = SEPARATOR.length * Math.max(0, statuses.length - 1);
   for (const status of statuses) size += Buffer.byteLength(status);
   const text = Buffer.allocUnsafeSlow(size);
   const ends = new Uint32Array(statuses.length);
@@ -69,9 +70,13 @@ function packStatuses(statuses: readonly string[]): PackedStatuses {
   statuses.forEach((status, index) => {
     at += text.write(status, at);
     ends[index] = at;
+    if (index < statuses.length - 1) at += text.write(SEPARATOR, at);
   });
   return { text, ends };
 }
+
+/** Between two packed statuses. */
+export const SEPARATOR = ',\n';
 
 /** Packed statuses as strings again. */
 export function unpackStatuses({ text, ends }: PackedStatuses): string[] {
@@ -80,7 +85,7 @@ export function unpackStatuses({ text, ends }: PackedStatuses): string[] {
   let start = 0;
   for (const end of ends) {
     statuses.push(buffer.toString('utf8', start, end));
-    start = end;
+    start = end + SEPARATOR.length;
   }
   return statuses;
 }
@@ -93,7 +98,7 @@ export function transferables(scan: PackedScan): ArrayBuffer[] {
 /**
  * Scans a block of complaint files, the main thread's share and the worker's alike, {@link BATCH}
  * files at a time: the statuses of a batch are packed before the next batch is read, so they never
- * live long in the heap.
+ * live long in the heap (on the main thread too, where a block may wait for the worker's before it).
  */
 export function scanBlock(
   paths: readonly string[],
@@ -142,10 +147,21 @@ import(require('node:worker_threads').workerData.entry);`;
 /**
  * The worker's heap, in MB. Its young generation starts at its full size (two halves of 16 MB: V8
  * would start at 1 MB and double it up to 64 MB as blocks go by); the old one holds little more than
- * the code and one block at a time (about 20 MB) and is collected before it takes 96 MB.
+ * the code and one block at a time (about 20 MB) and is collected before it takes 96 MB. (Halves of
+ * 8 MB and 64 MB measured slower at 100,000 complaints.) Should the worker still run out, the main
+ * thread reads its blocks (see loadRegister).
  */
 const SEMI_SPACE_MB = 16;
 const OLD_GENERATION_MB = 96;
+
+/**
+ * Where the worker's module is, seen from this module: beside it in the sources (`node/scan-worker.ts`),
+ * or, in the compiled CLI (tools/build-cli.ts), `build/node/scan-worker.js` seen from the chunk
+ * `build/chunks/…js` that holds this code.
+ */
+export function workerEntry(here: string): string {
+  return here.endsWith('.ts') ? new URL('./scan-worker.ts', here).href : new URL('../node/scan-worker.js', here).href;
+}
 
 /** The worker thread of {@link loadRegister}: blocks go in, scans come back in the same order. */
 export class ScanWorker {
@@ -154,20 +170,30 @@ export class ScanWorker {
   #next = 0;
   #failure: Error | undefined;
   #ready = false;
+  #closing = false;
 
-  constructor(data: ScanWorkerData) {
-    const entry = new URL('./scan-worker.ts', import.meta.url).href;
+  /**
+   * Starts the thread. Node's worker and V8 modules load only here: a small register, read on one
+   * thread, does without them.
+   */
+  static async start(data: ScanWorkerData): Promise<ScanWorker> {
+    const [{ Worker }, { setFlagsFromString }] = await Promise.all([import('node:worker_threads'), import('node:v8')]);
+    const entry = workerEntry(import.meta.url);
     // The initial size of a new heap's young generation is a process-wide V8 setting, read when the
     // worker's heap is made: set for this worker, put back once it runs.
     setFlagsFromString(`--min-semi-space-size=${String(SEMI_SPACE_MB)}`);
-    this.#worker = new Worker(BOOT, {
+    const worker = new Worker(BOOT, {
       eval: true,
       workerData: { ...data, entry },
       resourceLimits: { maxYoungGenerationSizeMb: 3 * SEMI_SPACE_MB, maxOldGenerationSizeMb: OLD_GENERATION_MB },
     });
-    const restore = (): void => {
+    return new ScanWorker(worker, () => {
       setFlagsFromString('--min-semi-space-size=0');
-    };
+    });
+  }
+
+  private constructor(worker: Worker, restore: () => void) {
+    this.#worker = worker;
     this.#worker.once('online', restore);
     this.#worker.on('message', (answer: ScanAnswer) => {
       if ('ready' in answer) {
@@ -179,6 +205,12 @@ export class ScanWorker {
     });
     const fail = (error: unknown): void => {
       restore();
+      if (this.#failure === undefined && !this.#closing)
+        // Nothing is lost (the main thread reads what the worker had), but it takes longer: say why.
+        process.emitWarning(
+          `de tweede controle-thread stopte (${error instanceof Error ? error.message : String(error)}); de eerste leest verder`,
+          { code: 'KLACHTEN_WORKER' },
+        );
       this.#failure ??= error instanceof Error ? error : new Error(String(error));
       for (const waiting of this.#waiting.values()) waiting.reject(error);
       this.#waiting.clear();
@@ -211,6 +243,7 @@ export class ScanWorker {
 
   /** Stops the thread. */
   async close(): Promise<void> {
+    this.#closing = true;
     await this.#worker.terminate();
   }
 }

@@ -2,7 +2,6 @@ import {
   COMPLAINT_STATE_NAMES,
   formatDate,
   formatText,
-  safeJson,
   safeLines,
   STEP_STATUS_NAMES,
   type ComplaintStatus,
@@ -11,6 +10,7 @@ import {
 } from '../../core/index.ts';
 import { loadRegister } from '../../node/load-register.ts';
 import { defineCommand } from '../lib/command.ts';
+import type { Io } from '../lib/io.ts';
 import { registerLocation } from '../lib/location.ts';
 import { plural } from '../lib/plural.ts';
 import { renderTable } from '../lib/table.ts';
@@ -68,21 +68,24 @@ function renderText(statuses: readonly ComplaintStatus[], today: IsoDate): strin
 /**
  * Writes `{today, complaints}` as one document, one complaint per line (compact for machines, greppable
  * by id for people), while the register is still being read: a large register is never held whole.
+ * The statuses come as UTF-8 JSON, safe already (the scan runs safeJson on each), and go out as bytes.
  */
-function jsonWriter(io: { stdout: (text: string) => void }, today: IsoDate) {
-  let chunk = `{"today":${JSON.stringify(today)},"complaints":[`;
+function jsonWriter(io: Pick<Io, 'stdout' | 'stdoutBytes'>, today: IsoDate) {
+  const bytes =
+    io.stdoutBytes ??
+    ((batch: Uint8Array) => {
+      io.stdout(Buffer.from(batch).toString('utf8'));
+    });
   let first = true;
+  io.stdout(`{"today":${JSON.stringify(today)},"complaints":[`);
   return {
-    write(batch: readonly string[]): void {
-      for (const status of batch) {
-        chunk += `${first ? '' : ','}\n${status}`;
-        first = false;
-      }
-      io.stdout(safeJson(chunk));
-      chunk = '';
+    write(batch: Uint8Array): void {
+      io.stdout(first ? '\n' : ',\n');
+      bytes(batch);
+      first = false;
     },
     end(): void {
-      io.stdout(safeJson(`${chunk}${first ? '' : '\n'}]}\n`));
+      io.stdout(`${first ? '' : '\n'}]}\n`);
     },
   };
 }
@@ -115,7 +118,7 @@ status: done, done-late, open, due-soon, overdue, not-applicable
       organisation: values.organisation,
       ...(writer
         ? {
-            onStatuses: (batch: readonly string[]) => {
+            onStatusJson: (batch: Uint8Array) => {
               writer.write(batch);
             },
           }

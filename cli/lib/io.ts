@@ -3,6 +3,8 @@ export interface Io {
   /** Working directory that relative paths start from. */
   cwd: string;
   stdout: (text: string) => void;
+  /** Bytes to stdout as they are (UTF-8 already); without it they go through `stdout` as text. */
+  stdoutBytes?: (bytes: Uint8Array) => void;
   stderr: (text: string) => void;
   /** Asks a question in a terminal; undefined when not interactive. */
   prompt: ((question: string) => Promise<string>) | undefined;

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   addEvaluationDuties,
@@ -177,5 +178,20 @@ describe('output lines (issue 14, point 11)', () => {
     const json = JSON.stringify({ key: 'a\u202Eb\u0085c\u007f' }, null, 2);
     expect(safeJson(json)).not.toMatch(/[\u007f-\u009f\u202E]/u);
     expect(JSON.parse(safeJson(json))).toEqual(JSON.parse(json));
+  });
+
+  it('safeJson escapes exactly the control and format characters, however plain the rest of the text', () => {
+    const escapeAll = (text: string): string =>
+      text.replace(/[^\P{Cc}\n]|[\p{Cf}\u2028\u2029]/gu, (c) => `\\u${(c.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`);
+    // Around the edges of the ranges it lets through untested, and characters from far beyond them.
+    const chars = [0x0a, 0x1f, 0x20, 0x7e, 0x7f, 0x9f, 0xa0, 0xac, 0xad, 0xae, 0x5ff, 0x600, 0x61c, 0x200e, 0x2028, 0xfeff]
+      .map((code) => String.fromCodePoint(code))
+      .concat(['é', 'ï', '😀', '\u{E0041}', '\u{110BD}']);
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constantFrom(...chars), fc.string({ unit: 'grapheme-ascii' }))), (parts) => {
+        const text = parts.join('');
+        expect(safeJson(text)).toBe(escapeAll(text));
+      }),
+    );
   });
 });
