@@ -9,6 +9,7 @@ export default defineConfig(
       'node_modules/',
       '.node/',
       'dist/',
+      'build/',
       'dist-internal/',
       '**/.astro/',
       'bench/plain-site/dist/',

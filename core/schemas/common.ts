@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isIsoDate } from '../calendar/iso-date.ts';
 
 /** A calendar date written as `YYYY-MM-DD` that really exists (2026-02-30 does not). */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { IsoDateSchema, LoginSchema, SlugSchema } from './common.ts';
 
 /** An improvement action (verbeteractie) the directors decide on in an evaluation. */

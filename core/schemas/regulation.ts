@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ChannelSchema, IsoDateSchema, SlugSchema, TermSchema } from './common.ts';
 
 /** Where a deadline counts from: the receipt, the end of the assignment, or another step's date. */

@@ -1,8 +1,10 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { generateRegister } from '../../bench/generate.ts';
+import { buildCli } from '../../tools/build-cli.ts';
 import { ROOT } from '../builders.ts';
 import { klachten } from './run-cli.ts';
 
@@ -42,5 +44,45 @@ describe('a register of 4,500 complaints (checked on two threads)', () => {
     expect(complaints.at(-1)?.id).toBe('KL-2024-000001');
     expect(complaints.at(-1)?.file).toMatch(/KL-2026-999999\.md$/);
     expect(complaints.filter((c) => c.id === c.file.split('/').pop()?.replace('.md', ''))).toHaveLength(4500);
+  });
+});
+
+// What an installed package runs: the CLI compiled into one bundle, with the worker in its own file.
+describe('the compiled CLI on a register of 4,500 complaints', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'klachten-large-'));
+  generateRegister(dir, 4500, '2026-11-21');
+  writeFileSync(join(dir, 'complaints', '2026', 'KL-2026-999998.md'), '---\nid: KL-2026-999998\nreceived: [\n---\n');
+  const args = ['--register', dir, '--regulations', join(ROOT, 'regulations'), '--today', '2026-11-21'];
+  const build = mkdtempSync(join(tmpdir(), 'klachten-build-'));
+  let entry = '';
+  beforeAll(async () => {
+    const files = await buildCli(build);
+    expect(files).toContain(join('node', 'scan-worker.js'));
+    entry = join(build, 'cli', 'klachten.js');
+  });
+
+  it('stops quietly when its reader does (klachten status --json | head)', async () => {
+    const child = spawn(process.execPath, [entry, 'status', '--json', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise((resolve) => child.once('close', resolve));
+    expect(stderr).not.toMatch(/EPIPE|Error/);
+    // What was not read was not wanted: no error of the command (check says whether files are broken).
+    expect(code).toBe(0);
+  });
+
+  it('gives what the sources give, its worker thread included', () => {
+    for (const command of [
+      ['status', '--json'],
+      ['check', '--format', 'json'],
+    ]) {
+      const compiled = klachten([...command, ...args], { entry });
+      const source = klachten([...command, ...args]);
+      expect(compiled.code).toBe(1);
+      // A worker that does not start or stops says so (KLACHTEN_WORKER) and the main thread reads on.
+      expect(compiled.stderr).not.toMatch(/KLACHTEN_WORKER|Error/);
+      expect(compiled.stdout).toBe(source.stdout);
+    }
   });
 });

@@ -10,9 +10,15 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the real `klachten` command in a child process, as a user would. */
-export function klachten(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): CliResult {
-  const result = spawnSync(process.execPath, [join(ROOT, 'cli/klachten.ts'), ...args], {
+/**
+ * Runs the real `klachten` command in a child process, as a user would: from the sources, or from
+ * `entry` (the compiled CLI of tools/build-cli.ts).
+ */
+export function klachten(
+  args: string[],
+  options: { cwd?: string; env?: Record<string, string>; entry?: string } = {},
+): CliResult {
+  const result = spawnSync(process.execPath, [options.entry ?? join(ROOT, 'cli/klachten.ts'), ...args], {
     cwd: options.cwd ?? ROOT,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', ...options.env },
