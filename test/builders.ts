@@ -22,6 +22,15 @@ import {
 export const ROOT = join(import.meta.dirname, '..');
 
 /**
+ * The tests' own copy of the sample project (register/ and regulations/ as shipped). The product's tests
+ * never read the project's register/ and regulations/: an organisation replaces those with its own data,
+ * and `npm test` stays green (.ci/run proves it).
+ */
+export const SAMPLE = join(ROOT, 'test/fixtures/sample');
+export const SAMPLE_REGISTER = join(SAMPLE, 'register');
+export const SAMPLE_REGULATIONS = join(SAMPLE, 'regulations');
+
+/**
  * Checks complaint files as `loadRegister` does, in memory: each file on its own (the core's
  * scanComplaints), then the rules across files (mergeScans).
  */
@@ -38,9 +47,9 @@ export function checkSources(
   });
 }
 
-/** The project's real regulations. */
+/** The sample project's regulations (test/fixtures/sample/regulations). */
 export function projectRegulations(): RegulationSet {
-  const dir = join(ROOT, 'regulations');
+  const dir = SAMPLE_REGULATIONS;
   const sources: SourceFile[] = readdirSync(dir, { recursive: true })
     .map(String)
     .filter((f) => f.endsWith('.md'))

@@ -3,7 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writ
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../builders.ts';
+import { ROOT, SAMPLE_REGULATIONS } from '../builders.ts';
 
 const GOOD = `---
 id: KL-2026-0101
@@ -46,7 +46,7 @@ beforeAll(() => {
   try {
     cpSync(join(ROOT, '.remarkrc.mjs'), join(dir, '.remarkrc.mjs'));
     cpSync(join(ROOT, 'json-schemas'), join(dir, 'json-schemas'), { recursive: true });
-    cpSync(join(ROOT, 'regulations'), join(dir, 'regulations'), { recursive: true });
+    cpSync(SAMPLE_REGULATIONS, join(dir, 'regulations'), { recursive: true });
     symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'junction');
     mkdirSync(join(dir, 'register/complaints/2026'), { recursive: true });
     writeFileSync(join(dir, 'register/complaints/2026/KL-2026-0101.md'), GOOD);

@@ -17,6 +17,8 @@ import {
 } from '../../tools/generate-json-schemas.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
+/** The tests' copy of the sample project (never the project's own register/ and regulations/). */
+const SAMPLE = 'test/fixtures/sample';
 
 function readRepo(file: string): string | undefined {
   try {
@@ -125,9 +127,9 @@ describe('generated files', () => {
 
 describe('the register validates against the schemas', () => {
   const cases: [string, string, Ajv.ValidateFunction, z.ZodType][] = [
-    ['complaint', 'register/complaints', validators.complaint, ComplaintSchema],
-    ['regulation', 'regulations', validators.regulation, RegulationSchema],
-    ['evaluation', 'register/evaluations', validators.evaluation, EvaluationSchema],
+    ['complaint', `${SAMPLE}/register/complaints`, validators.complaint, ComplaintSchema],
+    ['regulation', `${SAMPLE}/regulations`, validators.regulation, RegulationSchema],
+    ['evaluation', `${SAMPLE}/register/evaluations`, validators.evaluation, EvaluationSchema],
   ];
   for (const [name, dir, validate, schema] of cases) {
     it(`every ${name} in ${dir}/`, () => {
@@ -142,7 +144,7 @@ describe('the register validates against the schemas', () => {
 });
 
 describe('the schemas reject what the register rejects', () => {
-  const valid = frontMatters('register/complaints')[0]!.data as Record<string, unknown>;
+  const valid = frontMatters(`${SAMPLE}/register/complaints`)[0]!.data as Record<string, unknown>;
 
   it('unknown fields, at the top and nested', () => {
     expect(errors(validators.complaint, { ...valid, behandelaar: 'x' })).toEqual([
@@ -174,7 +176,7 @@ describe('the schemas reject what the register rejects', () => {
   });
 
   it('a version written as a number', () => {
-    const pit = frontMatters('regulations').find(({ file }) => file.includes('pit'))!.data as Record<string, unknown>;
+    const pit = frontMatters(`${SAMPLE}/regulations`).find(({ file }) => file.includes('pit'))!.data as Record<string, unknown>;
     expect(errors(validators.regulation, { ...pit, version: 1 })).toEqual(['.version should be string']);
   });
 });

@@ -14,7 +14,14 @@ import {
   retentionTermText,
   versionInForce,
 } from '../../core/index.ts';
-import { complaintText, makeComplaint, makeRegulation, makeRegulationSet, projectRegulations, ROOT } from '../builders.ts';
+import {
+  complaintText,
+  makeComplaint,
+  makeRegulation,
+  makeRegulationSet,
+  projectRegulations,
+  SAMPLE_REGISTER,
+} from '../builders.ts';
 
 const set = makeRegulationSet({
   escalation: [{ name: 'Nationale ombudsman', when: 'Na de interne klachtbehandeling.' }],
@@ -211,7 +218,7 @@ describe('anonymisedComplaint', () => {
 
   it('gives every sample complaint the same facts for the evaluation, on any day', () => {
     const regulations = projectRegulations();
-    const dir = join(ROOT, 'register/complaints');
+    const dir = join(SAMPLE_REGISTER, 'complaints');
     const files = readdirSync(dir, { recursive: true })
       .map(String)
       .filter((f) => f.endsWith('.md'));

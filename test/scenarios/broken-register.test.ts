@@ -1,14 +1,23 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ComplaintStatus } from '../../core/index.ts';
-import { ROOT } from '../builders.ts';
+import { ROOT, SAMPLE_REGISTER, SAMPLE_REGULATIONS } from '../builders.ts';
 import { klachten } from './run-cli.ts';
 
-const FIXTURE = ['--register', join('test', 'fixtures', 'broken-register'), '--today', '2026-11-21'];
+// Run from the project folder, so that the files are named as below, with the sample's regulations.
+const FIXTURE = [
+  '--register',
+  join('test', 'fixtures', 'broken-register'),
+  '--regulations',
+  join('test', 'fixtures', 'sample', 'regulations'),
+  '--today',
+  '2026-11-21',
+];
+const AT_ROOT = { cwd: ROOT };
 
 describe('a register with broken files', () => {
   it('check names every problem with file, line and column, and exits 1', () => {
-    const result = klachten(['check', ...FIXTURE]);
+    const result = klachten(['check', ...FIXTURE], AT_ROOT);
     expect(result.code).toBe(1);
     const base = 'test/fixtures/broken-register/complaints/2026';
     expect(result.stdout.split('\n').filter(Boolean)).toEqual([
@@ -24,7 +33,7 @@ describe('a register with broken files', () => {
   });
 
   it('check --format github prints workflow annotations', () => {
-    const result = klachten(['check', '--format', 'github', ...FIXTURE]);
+    const result = klachten(['check', '--format', 'github', ...FIXTURE], AT_ROOT);
     expect(result.code).toBe(1);
     const lines = result.stdout.split('\n').filter(Boolean);
     expect(lines).toHaveLength(7);
@@ -34,7 +43,7 @@ describe('a register with broken files', () => {
   });
 
   it('check --format json gives the findings as data', () => {
-    const result = klachten(['check', '--format', 'json', ...FIXTURE]);
+    const result = klachten(['check', '--format', 'json', ...FIXTURE], AT_ROOT);
     const report = JSON.parse(result.stdout) as { files: number; errors: number; warnings: number; diagnostics: unknown[] };
     expect(report).toMatchObject({ files: 6, errors: 7, warnings: 0 });
     expect(report.diagnostics[0]).toEqual({
@@ -48,7 +57,7 @@ describe('a register with broken files', () => {
   });
 
   it('status reports broken files on stderr, exits 1, and still lists every valid complaint', () => {
-    const result = klachten(['status', '--json', ...FIXTURE]);
+    const result = klachten(['status', '--json', ...FIXTURE], AT_ROOT);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('KL-2026-0002.md:5:1: ongeldige YAML');
     expect(result.stderr).toContain('KL-2026-0003.md:1:4:');
@@ -63,7 +72,7 @@ describe('a register with broken files', () => {
   });
 
   it('never runs JavaScript front matter (that file would exit 42)', () => {
-    expect(klachten(['check', ...FIXTURE]).code).toBe(1);
+    expect(klachten(['check', ...FIXTURE], AT_ROOT).code).toBe(1);
   });
 });
 
@@ -91,7 +100,7 @@ describe('calling the CLI', () => {
 
   it('runs from another directory with explicit folders', () => {
     const result = klachten(
-      ['check', '--register', join(ROOT, 'register'), '--regulations', join(ROOT, 'regulations'), '--today', '2026-11-21'],
+      ['check', '--register', SAMPLE_REGISTER, '--regulations', SAMPLE_REGULATIONS, '--today', '2026-11-21'],
       { cwd: '/' },
     );
     expect(result.code).toBe(0);

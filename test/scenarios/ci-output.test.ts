@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIAGNOSTIC_CODES } from '../../core/index.ts';
-import { personalValues, ROOT } from '../builders.ts';
+import { personalValues, ROOT, SAMPLE_REGULATIONS } from '../builders.ts';
 import { klachten } from './run-cli.ts';
 
 /**
@@ -73,7 +73,7 @@ let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'klachten-ci-output-'));
   cpSync(join(ROOT, 'test/fixtures/adversarial-register'), join(dir, 'register'), { recursive: true });
-  cpSync(join(ROOT, 'regulations'), join(dir, 'regulations'), { recursive: true });
+  cpSync(SAMPLE_REGULATIONS, join(dir, 'regulations'), { recursive: true });
   mkdirSync(join(dir, 'register/complaints/2026'), { recursive: true });
   writeFileSync(join(dir, 'register/complaints/2026/KL-2026-0099.md'), MISTYPED);
   writeFileSync(join(dir, 'register/complaints/2026/KL-2026-0098.md'), HOSTILE);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { formatDate, type Cell, type EvaluationReport, type IsoDate, type OrganisationReport } from '../../core/index.ts';
-import { personalValues, ROOT } from '../builders.ts';
+import { personalValues, ROOT, SAMPLE_REGULATIONS } from '../builders.ts';
 import { klachten, scratchProject, type CliResult } from './run-cli.ts';
 
 const TODAY = '2026-11-21';
@@ -19,7 +19,7 @@ const made: string[] = [];
 function adversarialProject(): string {
   const dir = mkdtempSync(join(tmpdir(), 'klachten-evaluate-'));
   cpSync(FIXTURE, join(dir, 'register'), { recursive: true });
-  cpSync(join(ROOT, 'regulations'), join(dir, 'regulations'), { recursive: true });
+  cpSync(SAMPLE_REGULATIONS, join(dir, 'regulations'), { recursive: true });
   made.push(dir);
   return dir;
 }

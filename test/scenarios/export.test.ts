@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { ROOT } from '../builders.ts';
+import { SAMPLE_REGULATIONS } from '../builders.ts';
 import { klachten, type CliResult } from './run-cli.ts';
 
 const TODAY = '2026-11-22';
@@ -108,7 +108,7 @@ const B_VALUES = [
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'klachten-export-'));
-  cpSync(join(ROOT, 'regulations'), join(dir, 'regulations'), { recursive: true });
+  cpSync(SAMPLE_REGULATIONS, join(dir, 'regulations'), { recursive: true });
   const complaints = join(dir, 'register/complaints/2026');
   mkdirSync(complaints, { recursive: true });
   const files: [string, string][] = [

@@ -18,7 +18,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { markerKey } from '../../core/index.ts';
 import { invalidUtf8Line, listMarkdown, readFileChecked, unreadableReason } from '../../node/read-sources.ts';
 import { lockPathOf, replaceFile } from '../../node/write-file.ts';
-import { ROOT } from '../builders.ts';
+import { ROOT, SAMPLE, SAMPLE_REGISTER, SAMPLE_REGULATIONS } from '../builders.ts';
 import { FakeGitHub } from '../github/fake-github.ts';
 import { klachten, klachtenAsync, scratchProject, type CliResult } from './run-cli.ts';
 
@@ -176,8 +176,8 @@ function deepProject(): string {
   // 3,840: a 200-character folder in complaints/2026 stays under the limit, a 253-character file name not.
   while (root.length < 3840) root = join(root, 'd'.repeat(Math.min(200, 3839 - root.length)));
   mkdirSync(root, { recursive: true });
-  cpSync(join(ROOT, 'register'), join(root, 'register'), { recursive: true });
-  cpSync(join(ROOT, 'regulations'), join(root, 'regulations'), { recursive: true });
+  cpSync(SAMPLE_REGISTER, join(root, 'register'), { recursive: true });
+  cpSync(SAMPLE_REGULATIONS, join(root, 'regulations'), { recursive: true });
   return root;
 }
 
@@ -275,7 +275,7 @@ describe('symbolic links in the register', () => {
   /** A complaint outside the register, with a made-up person in it. */
   function outside(): string {
     const away = mkdtempSync(join(tmpdir(), 'klachten-buiten-'));
-    const text = readFileSync(join(ROOT, OPEN), 'utf8')
+    const text = readFileSync(join(SAMPLE, OPEN), 'utf8')
       .replaceAll('KL-2026-0006', 'KL-2026-0077')
       .replace('Kees Fantasie', 'Buiten Verzonnen');
     writeFileSync(join(away, 'KL-2026-0077.md'), text);

@@ -2,7 +2,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../builders.ts';
+import { SAMPLE_REGULATIONS } from '../builders.ts';
 import { klachten, type CliResult } from './run-cli.ts';
 
 /**
@@ -21,7 +21,7 @@ afterAll(() => {
 function project(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'klachten-hardening-'));
   made.push(dir);
-  cpSync(join(ROOT, 'regulations'), join(dir, 'regulations'), { recursive: true });
+  cpSync(SAMPLE_REGULATIONS, join(dir, 'regulations'), { recursive: true });
   const complaints = join(dir, 'register/complaints/2023');
   mkdirSync(complaints, { recursive: true });
   for (const [id, text] of Object.entries(files)) writeFileSync(join(complaints, `${id}.md`), text);

@@ -3,7 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { complaintText, ROOT } from '../builders.ts';
+import { complaintText, SAMPLE_REGULATIONS } from '../builders.ts';
 import { klachten, scratchProject, type CliResult } from './run-cli.ts';
 
 /** Git without the machine's own configuration or a surrounding repository's variables. */
@@ -74,7 +74,7 @@ describe('klachten history', () => {
   beforeAll(() => {
     repo = mkdtempSync(join(tmpdir(), 'klachten-history-'));
     git(repo, ['init', '-q']);
-    cpSync(join(ROOT, 'regulations'), join(repo, 'regulations'), { recursive: true });
+    cpSync(SAMPLE_REGULATIONS, join(repo, 'regulations'), { recursive: true });
     mkdirSync(join(repo, 'register/complaints/2026'), { recursive: true });
     const path = join(repo, FIRST);
     writeFileSync(

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateRegister } from '../../bench/generate.ts';
 import { buildCli } from '../../tools/build-cli.ts';
-import { ROOT } from '../builders.ts';
+import { SAMPLE_REGULATIONS } from '../builders.ts';
 import { klachten } from './run-cli.ts';
 
 // Large enough that check and status split the files over two threads.
@@ -18,7 +18,7 @@ describe('a register of 4,500 complaints (checked on two threads)', () => {
     join(dir, 'complaints', '2026', 'KL-2026-999999.md'),
     '---\nid: KL-2024-000001\norganisation: pit\nreceived: 2024-03-05\nchannel: email\nform: written\n---\nDubbel.\n',
   );
-  const args = ['--register', dir, '--regulations', join(ROOT, 'regulations'), '--today', '2026-11-21'];
+  const args = ['--register', dir, '--regulations', SAMPLE_REGULATIONS, '--today', '2026-11-21'];
 
   it('check finds problems in either half, and duplicates across the halves', () => {
     const result = klachten(['check', '--format', 'json', ...args]);
@@ -52,7 +52,7 @@ describe('the compiled CLI on a register of 4,500 complaints', () => {
   const dir = mkdtempSync(join(tmpdir(), 'klachten-large-'));
   generateRegister(dir, 4500, '2026-11-21');
   writeFileSync(join(dir, 'complaints', '2026', 'KL-2026-999998.md'), '---\nid: KL-2026-999998\nreceived: [\n---\n');
-  const args = ['--register', dir, '--regulations', join(ROOT, 'regulations'), '--today', '2026-11-21'];
+  const args = ['--register', dir, '--regulations', SAMPLE_REGULATIONS, '--today', '2026-11-21'];
   const build = mkdtempSync(join(tmpdir(), 'klachten-build-'));
   let entry = '';
   beforeAll(async () => {

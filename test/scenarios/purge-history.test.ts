@@ -3,7 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { personalValues, ROOT } from '../builders.ts';
+import { personalValues, ROOT, SAMPLE_REGISTER, SAMPLE_REGULATIONS } from '../builders.ts';
 import { klachten } from './run-cli.ts';
 
 /**
@@ -51,8 +51,8 @@ describe("the README's purge of the git history", () => {
     const work = join(root, 'work');
     git(root, 'init', '-q', '--bare', origin);
     git(root, 'init', '-q', work);
-    cpSync(join(ROOT, 'register'), join(work, 'register'), { recursive: true });
-    cpSync(join(ROOT, 'regulations'), join(work, 'regulations'), { recursive: true });
+    cpSync(SAMPLE_REGISTER, join(work, 'register'), { recursive: true });
+    cpSync(SAMPLE_REGULATIONS, join(work, 'regulations'), { recursive: true });
     git(work, 'add', '.');
     git(work, 'commit', '-q', '-m', 'Voorbeeldregister');
     // A second version of one file that will be anonymised, and of one that stays.

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { personalValues, ROOT } from '../builders.ts';
+import { personalValues, ROOT, SAMPLE_REGULATIONS } from '../builders.ts';
 import { klachten, scratchProject, type CliResult } from './run-cli.ts';
 
 const made: string[] = [];
@@ -19,7 +19,7 @@ function sample(): string {
 function adversarial(): string {
   const dir = mkdtempSync(join(tmpdir(), 'klachten-retention-'));
   cpSync(join(ROOT, 'test/fixtures/adversarial-register'), join(dir, 'register'), { recursive: true });
-  cpSync(join(ROOT, 'regulations'), join(dir, 'regulations'), { recursive: true });
+  cpSync(SAMPLE_REGULATIONS, join(dir, 'regulations'), { recursive: true });
   made.push(dir);
   return dir;
 }

@@ -2,7 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT } from '../builders.ts';
+import { ROOT, SAMPLE, SAMPLE_REGISTER, SAMPLE_REGULATIONS } from '../builders.ts';
 
 export interface CliResult {
   code: number | null;
@@ -12,14 +12,15 @@ export interface CliResult {
 
 /**
  * Runs the real `klachten` command in a child process, as a user would: from the sources, or from
- * `entry` (the compiled CLI of tools/build-cli.ts).
+ * `entry` (the compiled CLI of tools/build-cli.ts). Without `cwd` it runs in the tests' copy of the
+ * sample project (test/fixtures/sample), so its default folders are the sample's, never the project's.
  */
 export function klachten(
   args: string[],
   options: { cwd?: string; env?: Record<string, string>; entry?: string } = {},
 ): CliResult {
   const result = spawnSync(process.execPath, [options.entry ?? join(ROOT, 'cli/klachten.ts'), ...args], {
-    cwd: options.cwd ?? ROOT,
+    cwd: options.cwd ?? SAMPLE,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -38,7 +39,7 @@ export function klachtenAsync(
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(ROOT, 'cli/klachten.ts'), ...args], {
-      cwd: options.cwd ?? ROOT,
+      cwd: options.cwd ?? SAMPLE,
       env: { ...process.env, NO_COLOR: '1', ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -54,10 +55,10 @@ export function klachtenAsync(
   });
 }
 
-/** A scratch copy of the sample register and the regulations, to write in. */
+/** A scratch copy of the sample register and regulations (test/fixtures/sample), to write in. */
 export function scratchProject(): string {
   const dir = mkdtempSync(join(tmpdir(), 'klachten-'));
-  cpSync(join(ROOT, 'register'), join(dir, 'register'), { recursive: true });
-  cpSync(join(ROOT, 'regulations'), join(dir, 'regulations'), { recursive: true });
+  cpSync(SAMPLE_REGISTER, join(dir, 'register'), { recursive: true });
+  cpSync(SAMPLE_REGULATIONS, join(dir, 'regulations'), { recursive: true });
   return dir;
 }

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ComplaintStatus } from '../../core/index.ts';
-import { join } from 'node:path';
-import { personalValues, ROOT } from '../builders.ts';
+import { personalValues, SAMPLE_REGISTER } from '../builders.ts';
 import { klachten } from './run-cli.ts';
 
 const TODAY = '2026-11-21';
@@ -92,7 +91,7 @@ describe('the sample register', () => {
       klachten(['status', '--today', TODAY]),
       klachten(['check', '--format', 'json', '--today', TODAY]),
     ];
-    const personal = personalValues(join(ROOT, 'register'));
+    const personal = personalValues(SAMPLE_REGISTER);
     expect(personal.length).toBeGreaterThan(100);
     for (const output of outputs) {
       const text = output.stdout + output.stderr;

@@ -7,9 +7,13 @@ import { ROOT } from '../builders.ts';
 /** The date the test builds treat as today, so "current version" does not move with the clock. */
 export const BUILD_TODAY = '2026-11-21';
 
+/** The folders a build reads unless told otherwise: the tests' copy of the sample, never the project's. */
+const SAMPLE_FOLDERS = { regulations: 'test/fixtures/sample/regulations', register: 'test/fixtures/sample/register' };
+
 /**
  * Builds the site with Astro (and Pagefind) into a fresh folder, as `npm run build` does, or as
- * `npm run build:internal` does with `mode: 'internal'`.
+ * `npm run build:internal` does with `mode: 'internal'`. `regulations` and `register` (KLACHTEN_REGULATIONS
+ * and KLACHTEN_REGISTER) default to the sample in test/fixtures/sample.
  */
 export function buildSite(
   options: { regulations?: string; register?: string; today?: string; mode?: 'public' | 'internal' } = {},
@@ -26,8 +30,8 @@ export function buildSite(
       ...process.env,
       KLACHTEN_SITE_OUT: outDir,
       KLACHTEN_TODAY: options.today ?? BUILD_TODAY,
-      ...(options.regulations === undefined ? {} : { KLACHTEN_REGULATIONS: options.regulations }),
-      ...(options.register === undefined ? {} : { KLACHTEN_REGISTER: options.register }),
+      KLACHTEN_REGULATIONS: options.regulations ?? SAMPLE_FOLDERS.regulations,
+      KLACHTEN_REGISTER: options.register ?? SAMPLE_FOLDERS.register,
       KLACHTEN_SITE_MODE: options.mode ?? 'public',
       ASTRO_TELEMETRY_DISABLED: '1',
     },
