@@ -10,7 +10,7 @@ import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 const schemas = {
   'json-schemas/complaint.schema.json': ['register/complaints/**/!(README).md'],
   'json-schemas/evaluation.schema.json': ['register/evaluations/**/!(README).md'],
-  'json-schemas/regulation.schema.json': ['regulations/**/!(README).md'],
+  'json-schemas/regulation.schema.json': ['regulations/**/!(README).md', 'presets/**/!(README).md'],
 };
 
 /** @typedef {{ keyword: string, instancePath: string, params: Record<string, unknown> }} AjvError */

@@ -51,7 +51,16 @@ function complaintFile(slug: Slug, overrides: Record<string, unknown>): { file: 
 describe('the statutory presets', () => {
   it('load from presets/ without findings, one version each', () => {
     expect(loaded.diagnostics).toEqual([]);
-    expect([...regulations.keys()].sort()).toEqual(['awb', 'wkkgz']);
+    // The two statutory templates, and the five seed regulations an organisation may start from too.
+    expect([...regulations.keys()].sort()).toEqual([
+      'awb',
+      'coulant',
+      'mvz',
+      'organize4all',
+      'pit',
+      're-integratiedienst',
+      'wkkgz',
+    ]);
     for (const versions of regulations.values()) expect(versions).toHaveLength(1);
   });
 
