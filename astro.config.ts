@@ -1,37 +1,23 @@
-import mdx from '@astrojs/mdx';
-import { satteri } from '@astrojs/markdown-satteri';
 import { defineConfig } from 'astro/config';
-import { articleAnchorPlugin } from './site/lib/article-anchors.ts';
-import { pagefindIntegration } from './site/lib/pagefind-integration.ts';
-import { siteSettings } from './site/lib/settings.ts';
+import klachtenregister from './site/integration.ts';
 
-const settings = siteSettings(process.env);
-
-// The public site: regulations from `regulations/` (or KLACHTEN_REGULATIONS) and approved evaluations, built
-// into `dist/`; with KLACHTEN_SITE_MODE=internal also drafts and open complaints, into `dist-internal/`.
+// The demo register: the five seed organisations' regulations from `regulations/` and the sample
+// register in `register/`. An organisation's own register has the same file, importing
+// `klachtenregister/astro` from the package (klachten init writes it). KLACHTEN_* environment
+// variables (site/lib/settings.ts) choose the folders, the internal site and the output folder.
 export default defineConfig({
-  srcDir: './site',
-  publicDir: './site/public',
-  outDir: settings.outDir,
-  ...(settings.url === undefined ? {} : { site: settings.url }),
-  base: settings.base,
-  ...(settings.cacheDir === undefined ? {} : { cacheDir: settings.cacheDir }),
-  trailingSlash: 'always',
-  build: { format: 'directory', inlineStylesheets: 'never' },
-  devToolbar: { enabled: false },
-  markdown: { processor: satteri({ hastPlugins: [articleAnchorPlugin] }) },
   integrations: [
-    mdx(),
-    pagefindIntegration(),
-    {
-      // The internal site adds the staff overview of open complaints; the public build has no such page.
-      name: 'klachten-internal',
-      hooks: {
-        'astro:config:setup': ({ injectRoute }) => {
-          if (settings.mode === 'internal')
-            injectRoute({ pattern: '/intern/open-klachten', entrypoint: './site/internal/open-klachten.astro' });
-        },
+    klachtenregister({
+      name: 'Klachtenregister (demo)',
+      title: 'Klachtenreglementen',
+      intro:
+        'Hier leest u hoe u een klacht indient bij een van deze organisaties, wie uw klacht behandelt en wanneer u een antwoord mag verwachten. Op elke pagina rekent de termijnenwijzer de data voor u uit.',
+      accessibility: {
+        date: '2026-11-22',
+        contact:
+          'schrijf de organisatie van wie het reglement is; de contactgegevens staan op de pagina van het reglement, onder ‘Een klacht indienen’',
+        replyTerm: 'vijf werkdagen',
       },
-    },
+    }),
   ],
 });
