@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { ERROR_CODES, RegisterError, type RegisterFolder } from '../core/index.ts';
 import type { Command } from './lib/command.ts';
 import type { Interface } from 'node:readline/promises';
@@ -18,6 +19,7 @@ export const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   export: async () => (await import('./commands/export.ts')).exportPerson,
   history: async () => (await import('./commands/history.ts')).history,
   retention: async () => (await import('./commands/retention.ts')).retention,
+  init: async () => (await import('./commands/init.ts')).init,
 };
 
 /** Every command, loaded (for the overall help and the README test). */
@@ -37,8 +39,24 @@ export async function mainHelp(): Promise<string> {
     'Opdrachten:',
     ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
-    "'klachten <opdracht> --help' geeft de uitleg per opdracht.",
+    "'klachten <opdracht> --help' geeft de uitleg per opdracht, 'klachten --version' de versie.",
   ].join('\n');
+}
+
+/**
+ * The version of the package this command comes from: the nearest package.json named klachtenregister
+ * above this module (cli/ in the sources, build/chunks/ in the compiled command).
+ */
+function packageVersion(): string {
+  for (let dir = new URL('./', import.meta.url); ; dir = new URL('../', dir)) {
+    try {
+      const pkg = JSON.parse(readFileSync(new URL('package.json', dir), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'klachtenregister' && pkg.version !== undefined) return pkg.version;
+    } catch {
+      // no package.json here: look higher up
+    }
+    if (dir.pathname === '/') return 'onbekend';
+  }
 }
 
 /** How the CLI points at each folder. */
@@ -59,6 +77,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout(`${await mainHelp()}\n`);
     return name === undefined ? 2 : 0;
+  }
+  if (name === '--version' || name === '-v') {
+    io.stdout(`${packageVersion()}\n`);
+    return 0;
   }
   const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
   if (!load) {
