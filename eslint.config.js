@@ -10,6 +10,7 @@ export default defineConfig(
       '.node/',
       'dist/',
       'build/',
+      'templates/',
       'dist-internal/',
       '**/.astro/',
       'bench/plain-site/dist/',
