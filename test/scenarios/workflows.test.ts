@@ -72,9 +72,12 @@ describe('the workflows', () => {
         if (step.uses?.startsWith('actions/setup-node@')) expect(step.with?.['node-version-file']).toBe('.node-version');
   });
 
-  it('set up the Node version that .ci/run installs', () => {
+  it('set up the Node version that npm scripts, npx and .ci/run get from the node package', () => {
     const version = readFileSync(join(ROOT, '.node-version'), 'utf8').trim();
-    expect(readFileSync(join(ROOT, '.ci/run'), 'utf8')).toContain(`node@${version}`);
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
+    expect(pkg.devDependencies.node).toMatch(new RegExp(`^\\^${version}\\.`));
+    // A register made by klachten init has the same in its own .node-version.
+    expect(readFileSync(join(ROOT, 'templates', 'node-version'), 'utf8').trim()).toBe(version);
   });
 
   it('run klachten commands and flags that exist', () => {
