@@ -3,7 +3,9 @@ import { dirname, join, relative } from 'node:path';
 import {
   EVALUATION_STATUS_NAMES,
   evaluationReport,
+  EXACT_THRESHOLD,
   formatDate,
+  INTERNAL_NOTICE,
   MIN_THRESHOLD,
   reportSections,
   summaryLines,
@@ -34,13 +36,15 @@ function parseThreshold(value: string): number {
   return threshold;
 }
 
-function renderText(report: EvaluationReport): string {
+function renderText(report: EvaluationReport, internal: boolean): string {
   const out: string[] = [];
   for (const org of report.organisations) {
     const state = org.evaluation;
     out.push(
-      `# ${org.name} (${org.organisation}): klachten ${String(org.year)}`,
-      `Stand op ${formatDate(report.asOf)}; aantallen van 1 tot ${String(report.threshold)} als "< ${String(report.threshold)}".`,
+      `# ${org.name} (${org.organisation}): klachten ${String(org.year)}${internal ? ` (${INTERNAL_NOTICE.toUpperCase()})` : ''}`,
+      internal
+        ? `Stand op ${formatDate(report.asOf)}; exacte aantallen, ook de kleine: ${INTERNAL_NOTICE}.`
+        : `Stand op ${formatDate(report.asOf)}; aantallen van 1 tot ${String(report.threshold)} als "< ${String(report.threshold)}".`,
       `Evaluatie: ${EVALUATION_STATUS_NAMES[state.status]}${state.approved !== null ? ` op ${formatDate(state.approved)}` : state.due === null ? '' : `, goed te keuren uiterlijk ${formatDate(state.due)}`}.`,
       '',
     );
@@ -84,8 +88,10 @@ function flatten(value: unknown, path: string[], into: [string, string, string][
   }
 }
 
-function renderCsv(report: EvaluationReport): string {
-  const lines = ['organisatie,jaar,onderdeel,kenmerk,waarde'];
+function renderCsv(report: EvaluationReport, internal: boolean): string {
+  const lines = internal
+    ? [`# ${INTERNAL_NOTICE}: exacte aantallen`, 'organisatie,jaar,onderdeel,kenmerk,waarde']
+    : ['organisatie,jaar,onderdeel,kenmerk,waarde'];
   for (const org of report.organisations) {
     const rows: [string, string, string][] = [];
     flatten(org, [], rows);
@@ -159,6 +165,12 @@ op stderr genoemd (exitcode 1).`,
       default: '3',
       description: `drempel voor kleine aantallen (minstens ${String(MIN_THRESHOLD)})`,
     },
+    internal: {
+      type: 'boolean',
+      default: false,
+      description: `exacte aantallen, percentages, medianen en percentielen voor de directie, zonder drempel
+(${INTERNAL_NOTICE}; in JSON: "internal": true)`,
+    },
     draft: {
       type: 'boolean',
       default: false,
@@ -170,7 +182,9 @@ op stderr genoemd (exitcode 1).`,
     if (values.json && values.csv) throw usageError('kies --json of --csv, niet allebei');
     const today = resolveToday(values.today, io.now());
     const year = parseYear(values.year, today);
-    const threshold = parseThreshold(values.threshold);
+    if (values.internal && values.draft)
+      throw usageError('--draft schrijft een concept met gepubliceerde cijfers; laat --internal weg');
+    const threshold = values.internal ? EXACT_THRESHOLD : parseThreshold(values.threshold);
     const loaded = await loadRegister({
       ...registerLocation(io, values),
       today,
@@ -216,9 +230,10 @@ op stderr genoemd (exitcode 1).`,
       }
       return errors.length > 0 || refused > 0 ? 1 : 0;
     }
-    if (values.json) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
-    else if (values.csv) io.stdout(renderCsv(report));
-    else io.stdout(renderText(report));
+    const output = values.internal ? { internal: true, notice: INTERNAL_NOTICE, ...report } : report;
+    if (values.json) io.stdout(`${JSON.stringify(output, null, 2)}\n`);
+    else if (values.csv) io.stdout(renderCsv(report, values.internal));
+    else io.stdout(renderText(report, values.internal));
     return errors.length > 0 ? 1 : 0;
   },
 });

@@ -9,6 +9,13 @@ export type Cell = number | `< ${number}` | 'verborgen';
 /** The label of a cell hidden to protect another. */
 export const HIDDEN = 'verborgen';
 
+/**
+ * The threshold of management's own figures (`klachten evaluate --internal`, the internal site):
+ * nothing is small, nothing hidden. Directors may read the register itself; suppression protects
+ * complainants in what is published.
+ */
+export const EXACT_THRESHOLD = 1;
+
 /** The smallest threshold: below 3, "< 2" would simply mean 1. */
 export const MIN_THRESHOLD = 3;
 
@@ -143,8 +150,10 @@ export function percent(part: readonly Cell[], whole: readonly Cell[]): number |
  * (see {@link ComplaintFacts}); this makes small groups unrecognisable too.
  */
 export function anonymise(raw: RawFigures, threshold: number): PublishedFigures {
-  if (!Number.isInteger(threshold) || threshold < MIN_THRESHOLD)
-    throw new RangeError(`de drempel moet een geheel getal van minstens ${String(MIN_THRESHOLD)} zijn`);
+  if (!Number.isInteger(threshold) || (threshold < MIN_THRESHOLD && threshold !== EXACT_THRESHOLD))
+    throw new RangeError(
+      `de drempel moet een geheel getal van minstens ${String(MIN_THRESHOLD)} zijn (of ${String(EXACT_THRESHOLD)}: exact, intern)`,
+    );
   const protect = (b: Breakdown<number>): Breakdown<Cell> => protectBreakdown(b, threshold);
   const outcomes = protect(raw.outcomes);
   const steps = raw.steps.map((step): PublishedStep => {

@@ -1,7 +1,7 @@
-export { anonymise, HIDDEN, MIN_THRESHOLD, protectBreakdown, type Cell } from './anonymise.ts';
+export { anonymise, EXACT_THRESHOLD, HIDDEN, MIN_THRESHOLD, protectBreakdown, type Cell } from './anonymise.ts';
 export { complaintFacts, type ComplaintFacts, type FactState } from './facts.ts';
 export { actionState, countYear, OUTCOME_CELLS, STATES, type Breakdown } from './figures.ts';
 export { readEvaluation } from './read.ts';
 export { evaluationDue, evaluationReport, type EvaluationReport, type OrganisationReport } from './report.ts';
-export { cellText, smallCountsText, suppressionNote } from './format.ts';
+export { cellText, INTERNAL_NOTICE, smallCountsText, suppressionNote } from './format.ts';
 export { reportSections, summaryLines, type ReportSection } from './sections.ts';

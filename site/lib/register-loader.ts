@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { actionState } from '../../core/evaluation/figures.ts';
+import { EXACT_THRESHOLD } from '../../core/evaluation/anonymise.ts';
 import { evaluationReport, type OrganisationReport } from '../../core/evaluation/report.ts';
 import type { ComplaintStatus } from '../../core/deadlines/compute-steps.ts';
 import type { FactState } from '../../core/evaluation/facts.ts';
@@ -106,7 +107,8 @@ async function loadSiteRegister(root: string): Promise<RegisterData> {
         evaluations: all,
         year: evaluation.year,
         asOf: today,
-        threshold: SITE_THRESHOLD,
+        // Management's own site has the exact figures; what is published is suppressed.
+        threshold: internal ? EXACT_THRESHOLD : SITE_THRESHOLD,
         organisation: evaluation.organisation,
       }).organisations[0];
       if (report === undefined)

@@ -341,6 +341,32 @@ describe('klachten evaluate on the sample register', () => {
     expect(organisation(report, 're-integratiedienst').evaluation).toMatchObject({ status: 'draft', approved: null });
   });
 
+  it('--internal gives management every figure exactly, with the same totals as the published output', () => {
+    const args = ['evaluate', '--year', '2025', '--organisation', 'mvz', '--json', '--today', TODAY];
+    const internal = klachten([...args, '--internal']);
+    const published = klachten(args);
+    expect(internal.code).toBe(0);
+    expect(internal.stdout).not.toMatch(/"< \d|verborgen/);
+    const exact = JSON.parse(internal.stdout) as EvaluationReport & { internal: boolean; notice: string };
+    const shown = JSON.parse(published.stdout) as EvaluationReport;
+    expect(exact).toMatchObject({ internal: true, notice: 'intern: niet publiceren', threshold: 1 });
+    expect(published.stdout).not.toContain('"internal"');
+    const [org] = exact.organisations;
+    const [pub] = shown.organisations;
+    // The published figures hide MVZ's small counts; the internal ones have a number in every cell.
+    expect(JSON.stringify(pub)).toMatch(/"< 3"|verborgen/);
+    expect(org?.received).toBe(pub?.received === '< 3' ? org?.received : pub?.received);
+    expect(org?.byChannel.total).toBe(org?.received);
+    for (const step of org?.steps ?? []) {
+      const counted = Object.values(step.counts.cells).reduce<number>((sum, cell) => sum + (cell as number), 0);
+      if (counted > 0) expect(step.onTimePercent, step.id).not.toBeNull();
+    }
+    const text = klachten(['evaluate', '--year', '2025', '--organisation', 'mvz', '--internal', '--today', TODAY]);
+    expect(text.stdout.split('\n')[0]).toContain('INTERN: NIET PUBLICEREN');
+    const csv = klachten(['evaluate', '--year', '2025', '--organisation', 'mvz', '--internal', '--csv', '--today', TODAY]);
+    expect(csv.stdout.split('\n')[0]).toContain('intern: niet publiceren');
+  });
+
   it('--draft writes a draft that check accepts, and never overwrites it', () => {
     const dir = scratch();
     const args = ['evaluate', '--year', '2026', '--organisation', 'coulant', '--draft', '--today', TODAY];
