@@ -1,5 +1,5 @@
-import { readFileSync, statSync } from 'node:fs';
-import { extname, resolve } from 'node:path';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
@@ -7,6 +7,7 @@ import type { AstroIntegration } from 'astro';
 import { articleAnchorPlugin } from './lib/article-anchors.ts';
 import { BrandSchema, brandProblems, type Brand, type BrandOptions } from './lib/brand.ts';
 import { pagefindIntegration } from './lib/pagefind-integration.ts';
+import { makeLinksRelative } from './lib/relative-links.ts';
 import { siteSettings } from './lib/settings.ts';
 
 export type { BrandOptions as KlachtenregisterOptions } from './lib/brand.ts';
@@ -45,6 +46,21 @@ function readLogo(root: string, path: string): string {
 }
 
 const VIRTUAL = 'virtual:klachtenregister/brand';
+
+/** LEESMIJ.txt beside the internal site: how a director opens the download. */
+const README_INTERNAL = `Interne site van het klachtenregister: INTERN, NIET PUBLICEREN.
+
+Openen:
+1. Pak het zip-bestand uit (Windows: rechtsklik, "Alles uitpakken"; Mac: dubbelklik).
+2. Open in de uitgepakte map het bestand index.html met een dubbelklik. De site opent in uw browser,
+   zonder internet en zonder server.
+
+Wat erin staat: alle evaluaties (ook concepten) met de exacte cijfers, en de open klachten met hun
+termijnen. Zoeken en de termijnenwijzer werken alleen op de openbare site.
+
+Deze cijfers zijn voor de directie en de medewerkers: stuur ze niet door en zet ze niet online.
+Gooi de map weg als u hem niet meer nodig hebt; het register zelf blijft de bron.
+`;
 
 /**
  * The `klachtenregister` Astro integration: the whole public (or internal) site of a register, from
@@ -94,7 +110,8 @@ export default function klachtenregister(options: BrandOptions): AstroIntegratio
           build: { format: 'directory', inlineStylesheets: 'never' },
           devToolbar: { enabled: false },
           markdown: { processor: satteri({ hastPlugins: [articleAnchorPlugin] }) },
-          integrations: [mdx(), pagefindIntegration()],
+          // The internal site is opened from its files (file://), where search cannot run: no index.
+          integrations: settings.mode === 'internal' ? [mdx()] : [mdx(), pagefindIntegration()],
           vite: {
             plugins: [
               {
@@ -108,6 +125,14 @@ export default function klachtenregister(options: BrandOptions): AstroIntegratio
         // The internal site adds the staff overview of open complaints; the public build has no such page.
         if (settings.mode === 'internal')
           injectRoute({ pattern: '/intern/open-klachten', entrypoint: new URL('./internal/open-klachten.astro', site) });
+      },
+      'astro:build:done': ({ dir, logger }) => {
+        if (siteSettings(process.env).mode !== 'internal') return;
+        // The internal site travels as a download (a workflow artifact): it must open from its files.
+        const out = fileURLToPath(dir);
+        const count = makeLinksRelative(out);
+        writeFileSync(join(out, 'LEESMIJ.txt'), README_INTERNAL);
+        logger.info(`interne site: ${String(count)} bestanden met relatieve links, te openen met index.html`);
       },
     },
   };
