@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import {
   EVALUATION_STATUS_NAMES,
@@ -10,6 +10,7 @@ import {
   reportSections,
   summaryLines,
   type EvaluationReport,
+  type ReportSection,
   type OrganisationReport,
   formatText,
   usageError,
@@ -48,65 +49,66 @@ function renderText(report: EvaluationReport, internal: boolean): string {
       `Evaluatie: ${EVALUATION_STATUS_NAMES[state.status]}${state.approved !== null ? ` op ${formatDate(state.approved)}` : state.due === null ? '' : `, goed te keuren uiterlijk ${formatDate(state.due)}`}.`,
       '',
     );
+    out.push('## In het kort', ...summaryLines(org).map((line) => `- ${line}`), '');
+    const empty: string[] = [];
     for (const section of reportSections(org)) {
+      if (isEmpty(section)) {
+        empty.push(section.title);
+        continue;
+      }
       out.push(`## ${section.title}`);
       if (section.rows.length > 0) out.push(renderTable(section.headers, section.rows, { rightAlignFrom: 1 }));
       if (section.note !== undefined) out.push(section.note);
       out.push('');
     }
+    if (empty.length > 0) out.push(`Zonder gegevens: ${empty.join(', ')}.`, '');
   }
   return out.join('\n');
 }
 
-function csvField(value: string): string {
-  return /[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+/** A section with nothing in it: no rows, or only zeros and dashes beside the labels. */
+function isEmpty(section: ReportSection): boolean {
+  return section.rows.every((row) => row.slice(1).every((cell) => cell === '0' || cell === '–' || cell === ''));
 }
 
-/** Flattens one organisation's report into `[section, item, value]`; list items are named by id, year or category. */
-function flatten(value: unknown, path: string[], into: [string, string, string][]): void {
-  if (value === null || typeof value !== 'object') {
-    const [section = '', ...rest] = path;
-    into.push([
-      section,
-      rest.join('.'),
-      typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean' ? String(value) : '',
-    ]);
-    return;
-  }
-  if (Array.isArray(value)) {
-    value.forEach((item: unknown, index) => {
-      const named = item !== null && typeof item === 'object' ? (item as Record<string, unknown>) : undefined;
-      const name = named?.id ?? named?.year ?? named?.category;
-      flatten(item, [...path, String((name as string | number | undefined) ?? index)], into);
-    });
-    return;
-  }
-  for (const [key, item] of Object.entries(value)) {
-    if (path.length === 0 && (key === 'organisation' || key === 'name' || key === 'year')) continue;
-    if (key === 'cells') flatten(item, path, into);
-    else flatten(item, [...path, key], into);
-  }
+/** The separators `--csv-separator` takes: the semicolon of Dutch Excel (default), a comma, a tab. */
+const CSV_SEPARATORS: Record<string, string> = { ';': ';', ',': ',', tab: '\t' };
+
+function csvField(value: string, separator: string): string {
+  return value.includes(separator) || /["\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-function renderCsv(report: EvaluationReport, internal: boolean): string {
-  const lines = internal
-    ? [`# ${INTERNAL_NOTICE}: exacte aantallen`, 'organisatie,jaar,onderdeel,kenmerk,waarde']
-    : ['organisatie,jaar,onderdeel,kenmerk,waarde'];
-  for (const org of report.organisations) {
-    const rows: [string, string, string][] = [];
-    flatten(org, [], rows);
-    for (const [section, item, value] of rows)
-      lines.push([org.organisation, String(org.year), section, item, value].map(csvField).join(','));
-  }
-  return `${lines.join('\n')}\n`;
+/**
+ * One line per figure, in the words of the report's sections (Dutch titles, labels and column names):
+ * organisatie, jaar, onderdeel, kenmerk, kolom, waarde. With a byte order mark, so Excel reads UTF-8.
+ */
+function renderCsv(report: EvaluationReport, internal: boolean, separator: string): string {
+  const line = (fields: string[]): string => fields.map((field) => csvField(field, separator)).join(separator);
+  const lines = internal ? [`# ${INTERNAL_NOTICE}: exacte aantallen`] : [];
+  lines.push(line(['organisatie', 'jaar', 'onderdeel', 'kenmerk', 'kolom', 'waarde']));
+  for (const org of report.organisations)
+    for (const section of reportSections(org))
+      for (const [label = '', ...cells] of section.rows)
+        cells.forEach((cell, index) => {
+          lines.push(line([org.organisation, String(org.year), section.title, label, section.headers[index + 1] ?? '', cell]));
+        });
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
-/** The draft evaluation file: front matter for the directors to fill in, and the figures in a few sentences. */
-export function draftText(org: OrganisationReport): string {
+/**
+ * The draft evaluation file: front matter for the directors to fill in (the commands they need in its
+ * comments, which no page shows), and the figures in a few sentences. A year that is not over says so.
+ */
+export function draftText(org: OrganisationReport, asOf: string): string {
+  const running = asOf < `${String(org.year + 1)}-01-01`;
+  const args = `--year ${String(org.year)} --organisation ${org.organisation}`;
   return [
     '---',
     `organisation: ${org.organisation}`,
     `year: ${String(org.year)}`,
+    `# Alle cijfers, exact (alleen voor de directie): npx klachten evaluate ${args} --internal`,
+    `# Zoals ze gepubliceerd worden: npx klachten evaluate ${args}`,
+    '# Uitleg: De jaarlijkse evaluatie, docs/klachtenregister/jaarlijkse-evaluatie.md in het register',
     '# De conclusies van de directie, één per regel:',
     'conclusions: []',
     '# Verbeteracties, bijvoorbeeld:',
@@ -123,9 +125,12 @@ export function draftText(org: OrganisationReport): string {
     '',
     '## De cijfers in het kort',
     '',
+    ...(running
+      ? [`${String(org.year)} is nog niet voorbij: de cijfers lopen tot ${formatDate(asOf)} en veranderen nog.`, '']
+      : []),
     ...summaryLines(org).map((line) => `- ${line}`),
     '',
-    `Alle cijfers: \`klachten evaluate --year ${String(org.year)} --organisation ${org.organisation}\`; de evaluatiepagina toont ze met grafieken.`,
+    'De evaluatiepagina toont alle cijfers met grafieken.',
     '',
     '## Toelichting van de directie',
     '',
@@ -158,7 +163,18 @@ op stderr genoemd (exitcode 1).`,
       default: false,
       description: '{year, threshold, asOf, organisations: [{organisation, name, year, received, …}]}\n(zie README: "Evaluatie")',
     },
-    csv: { type: 'boolean', default: false, description: 'één regel per cijfer: organisatie,jaar,onderdeel,kenmerk,waarde' },
+    csv: {
+      type: 'boolean',
+      default: false,
+      description: 'één regel per cijfer: organisatie;jaar;onderdeel;kenmerk;kolom;waarde (voor Excel: UTF-8 met BOM)',
+    },
+    'csv-separator': {
+      type: 'string',
+      value: '<teken>',
+      default: ';',
+      choices: { ';': 'puntkomma (Nederlandse Excel)', ',': 'komma', tab: 'tab' },
+      description: 'scheidingsteken van --csv',
+    },
     threshold: {
       type: 'string',
       value: 'N',
@@ -213,26 +229,28 @@ op stderr genoemd (exitcode 1).`,
     if (report.organisations.length === 0) io.stderr(`geen organisatie had in ${String(year)} een reglement van kracht\n`);
 
     if (values.draft) {
-      let refused = 0;
       for (const org of report.organisations) {
         const path = join(evaluationsDir(io.cwd, values.register), org.organisation, `${String(year)}.md`);
         const shown = relative(io.cwd, path);
+        const text = draftText(org, today);
         if (existsSync(path)) {
-          io.stderr(
-            `${shown} bestaat al en blijft staan; de cijfers: klachten evaluate --year ${String(year)} --organisation ${org.organisation}\n`,
+          const args = `--year ${String(year)} --organisation ${org.organisation}`;
+          io.stdout(
+            readFileSync(path, 'utf8') === text
+              ? `${shown} staat er al, ongewijzigd: vul conclusies en verbeteracties aan en laat de directie het goedkeuren\n`
+              : `${shown} bestaat al en is aangevuld; het blijft zoals het is. De cijfers van nu: klachten evaluate ${args} --internal (exact) of zonder --internal (zoals gepubliceerd); opnieuw beginnen: verwijder het bestand\n`,
           );
-          refused += 1;
           continue;
         }
         mkdirSync(dirname(path), { recursive: true });
-        writeFileSync(path, draftText(org), { flag: 'wx' });
+        writeFileSync(path, text, { flag: 'wx' });
         io.stdout(`${shown} geschreven: vul conclusies en verbeteracties aan en laat de directie het goedkeuren\n`);
       }
-      return errors.length > 0 || refused > 0 ? 1 : 0;
+      return errors.length > 0 ? 1 : 0;
     }
     const output = values.internal ? { internal: true, notice: INTERNAL_NOTICE, ...report } : report;
     if (values.json) io.stdout(`${JSON.stringify(output, null, 2)}\n`);
-    else if (values.csv) io.stdout(renderCsv(report, values.internal));
+    else if (values.csv) io.stdout(renderCsv(report, values.internal, CSV_SEPARATORS[values['csv-separator']] ?? ';'));
     else io.stdout(renderText(report, values.internal));
     return errors.length > 0 ? 1 : 0;
   },

@@ -120,7 +120,10 @@ describe('klachten evaluate on an adversarial register', () => {
       expect(result.stderr).toBe('');
       expect(result.code).toBe(0);
     }
-    expect(csv.stdout.split('\n')[0]).toBe('organisatie,jaar,onderdeel,kenmerk,waarde');
+    // For Dutch Excel: a byte order mark, semicolons, Dutch headers and labels.
+    // Lines end in CRLF, as spreadsheets write them.
+    expect(csv.stdout.split('\r\n')[0]).toBe('\uFEFForganisatie;jaar;onderdeel;kenmerk;kolom;waarde');
+    expect(csv.stdout).not.toMatch(/byChannel|in-person|onTime/);
     expect(text.stdout).toContain('# MVZLoopbaancoaching (mvz): klachten 2025');
   });
 
@@ -180,7 +183,7 @@ describe('klachten evaluate on an adversarial register', () => {
       expect(result.stdout).not.toContain('Communicatie Resultaat');
     }
     expect(Object.keys(organisation(report, 'mvz').byCategory.cells)).toContain('bejegening');
-    expect(csv.stdout).toContain('mvz,2025,byCategory,bejegening,< 3');
+    expect(csv.stdout).toContain('mvz;2025;Per categorie;bejegening;Klachten;< 3');
   });
 
   it('counts an escalation body the regulation does not name as "overig", never under its own name', () => {
@@ -367,6 +370,18 @@ describe('klachten evaluate on the sample register', () => {
     expect(csv.stdout.split('\n')[0]).toContain('intern: niet publiceren');
   });
 
+  it('starts the text with a summary and leaves out sections with nothing in them; --csv-separator for other spreadsheets', () => {
+    const args = ['evaluate', '--year', '2025', '--organisation', 'pit', '--today', TODAY];
+    const text = klachten(args).stdout;
+    expect(text.split('## ')[1]).toMatch(/^In het kort\n- In 2025 kwamen 5 klachten binnen/);
+    // PIT has no improvement actions from earlier years: no table of zeros, one line that says so.
+    expect(text).not.toContain('## Verbeteracties uit eerdere evaluaties');
+    expect(text).toMatch(/Zonder gegevens: .*Verbeteracties uit eerdere evaluaties/);
+    const comma = klachten([...args, '--csv', '--csv-separator', ',']).stdout;
+    expect(comma.split('\r\n')[0]).toBe('\uFEFForganisatie,jaar,onderdeel,kenmerk,kolom,waarde');
+    expect(klachten([...args, '--csv', '--csv-separator', 'x']).code).toBe(2);
+  });
+
   it('--draft writes a draft that check accepts, and never overwrites it', () => {
     const dir = scratch();
     const args = ['evaluate', '--year', '2026', '--organisation', 'coulant', '--draft', '--today', TODAY];
@@ -381,10 +396,23 @@ describe('klachten evaluate on the sample register', () => {
     expect(check.stdout).not.toContain('evaluations/coulant/2026.md');
     expect(check.code).toBe(0);
 
+    // A year that is not over says so in the draft itself, with the date it counts up to.
+    expect(written).toContain('2026 is nog niet voorbij: de cijfers lopen tot za 21 nov 2026');
+    // Commands are for the directors, not for the published page: they stay in the front matter's comments.
+    expect(written.split('\n---\n')[1]).not.toContain('klachten evaluate');
+
+    // Again: the file is there and unchanged; nothing to do, said in Dutch, exit 0.
     const again = klachten(args, { cwd: dir });
-    expect(again.code).toBe(1);
-    expect(again.stderr).toContain('register/evaluations/coulant/2026.md bestaat al');
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('register/evaluations/coulant/2026.md staat er al, ongewijzigd');
     expect(readFileSync(path, 'utf8')).toBe(written);
+    // Filled in by the directors: left alone, with what to do next.
+    writeFileSync(path, written.replace('conclusions: []', 'conclusions: [Minder klachten over communicatie.]'));
+    const edited = klachten(args, { cwd: dir });
+    expect(edited.code).toBe(0);
+    expect(edited.stdout).toContain('bestaat al en is aangevuld; het blijft zoals het is');
+    expect(edited.stdout).toContain('--internal');
+    expect(readFileSync(path, 'utf8')).toContain('Minder klachten over communicatie.');
   });
 
   it('check reports an evaluation that names a complaint, with file and line', () => {
