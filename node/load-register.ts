@@ -1,8 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import {
   createLocator,
+  frozenFileOf,
+  frozenProblems,
   mergeScans,
   readEvaluation,
   readRegulations,
@@ -10,13 +12,16 @@ import {
   type ComplaintFacts,
   type ComplaintScan,
   type Diagnostic,
+  type Evaluation,
   type EvaluationRecord,
+  type FrozenFigures,
   type IsoDate,
   type Locate,
   type RegulationSet,
   type ScanOptions,
 } from '../core/index.ts';
-import { isDir, listMarkdown, listMarkdownEntries, readSources, relativeNamer, requireDir } from './read-sources.ts';
+import type { DiagnosticCode } from '../core/register/codes.ts';
+import { isDir, listMarkdown, listMarkdownEntries, readFileChecked, readSources, relativeNamer, requireDir } from './read-sources.ts';
 import { scanBlock, ScanWorker, unpackStatuses, type PackedScan } from './scan-worker-client.ts';
 
 /** Where a register is: `root` is the folder relative paths start from (the CLI's cwd, the site's root). */
@@ -86,12 +91,52 @@ export function loadEvaluations(
   const evaluations: EvaluationRecord[] = [];
   const diagnostics: Diagnostic[] = [];
   const paths = listMarkdown(dir);
-  for (const source of readSources(paths, root)) {
+  const sources = [...readSources(paths, root)];
+  sources.forEach((source, index) => {
     const read = readEvaluation(source, regulations);
     diagnostics.push(...read.diagnostics);
-    if (read.record && !read.diagnostics.some((d) => d.severity === 'error')) evaluations.push(read.record);
-  }
+    if (!read.record || read.diagnostics.some((d) => d.severity === 'error')) return;
+    const frozen = readFrozen(frozenFileOf(paths[index] ?? ''), frozenFileOf(source.file), read.record.evaluation);
+    diagnostics.push(...frozen.diagnostics);
+    evaluations.push(frozen.figures ? { ...read.record, frozen: frozen.figures } : read.record);
+  });
   return { evaluations, diagnostics, fileCount: paths.length };
+}
+
+/**
+ * The figures fixed at an evaluation's approval, when its `<year>.cijfers.json` exists: read safely,
+ * and checked to belong to the evaluation and to publish no count below the threshold.
+ */
+function readFrozen(
+  path: string,
+  file: string,
+  evaluation: Evaluation,
+): { figures?: FrozenFigures; diagnostics: Diagnostic[] } {
+  if (!existsSync(path)) return { diagnostics: [] };
+  const { source } = readFileChecked(path, file);
+  const finding = (severity: Diagnostic['severity'], code: DiagnosticCode, message: string): Diagnostic => ({
+    severity,
+    code,
+    file,
+    line: 1,
+    column: 1,
+    message,
+  });
+  let value: unknown;
+  try {
+    if (source.problem !== undefined) throw new Error('niet te lezen');
+    value = JSON.parse(source.text);
+  } catch {
+    return { diagnostics: [finding('error', 'frozen-figures', 'de vastgestelde cijfers zijn geen leesbare JSON; schrijf ze opnieuw met klachten evaluate --freeze')] };
+  }
+  const problems = frozenProblems(value, evaluation);
+  if (problems.length > 0)
+    return { diagnostics: problems.slice(0, 5).map((problem) => finding('error', 'frozen-figures', `vastgestelde cijfers: ${problem}`)) };
+  const diagnostics =
+    evaluation.approval === undefined
+      ? [finding('warning', 'frozen-draft', 'cijfers vastgelegd voor een evaluatie die nog niet is goedgekeurd')]
+      : [];
+  return { figures: value as FrozenFigures, diagnostics };
 }
 
 /** What to read besides checking. */

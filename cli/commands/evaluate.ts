@@ -11,6 +11,10 @@ import {
   summaryLines,
   type EvaluationReport,
   type ReportSection,
+  type EvaluationRecord,
+  type FigureChange,
+  figureChanges,
+  freezeFigures,
   type OrganisationReport,
   formatText,
   usageError,
@@ -37,10 +41,16 @@ function parseThreshold(value: string): number {
   return threshold;
 }
 
-function renderText(report: EvaluationReport, internal: boolean): string {
+function renderText(
+  report: EvaluationReport,
+  internal: boolean,
+  changes: ReadonlyMap<string, FigureChange[]>,
+  records: ReadonlyMap<string, EvaluationRecord>,
+): string {
   const out: string[] = [];
   for (const org of report.organisations) {
     const state = org.evaluation;
+    const frozen = records.get(org.organisation)?.frozen;
     out.push(
       `# ${org.name} (${org.organisation}): klachten ${String(org.year)}${internal ? ` (${INTERNAL_NOTICE.toUpperCase()})` : ''}`,
       internal
@@ -49,6 +59,21 @@ function renderText(report: EvaluationReport, internal: boolean): string {
       `Evaluatie: ${EVALUATION_STATUS_NAMES[state.status]}${state.approved !== null ? ` op ${formatDate(state.approved)}` : state.due === null ? '' : `, goed te keuren uiterlijk ${formatDate(state.due)}`}.`,
       '',
     );
+    if (frozen) {
+      const changed = changes.get(org.organisation) ?? [];
+      out.push(
+        `Gepubliceerde cijfers vastgesteld op ${formatDate(frozen.frozenOn)}; de openbare pagina toont die.`,
+        ...(internal && changed.length > 0
+          ? [
+              `Sindsdien veranderd (${String(changed.length)}), vastgesteld → nu:`,
+              ...changed.map((c) => `  ${c.section} · ${c.label} · ${c.column}: ${c.frozen} → ${c.live}`),
+            ]
+          : internal
+            ? ['Sindsdien niets veranderd.']
+            : []),
+        '',
+      );
+    }
     out.push('## In het kort', ...summaryLines(org).map((line) => `- ${line}`), '');
     const empty: string[] = [];
     for (const section of reportSections(org)) {
@@ -187,6 +212,12 @@ op stderr genoemd (exitcode 1).`,
       description: `exacte aantallen, percentages, medianen en percentielen voor de directie, zonder drempel
 (${INTERNAL_NOTICE}; in JSON: "internal": true)`,
     },
+    freeze: {
+      type: 'boolean',
+      default: false,
+      description:
+        'leg de gepubliceerde cijfers van een goedgekeurde evaluatie vast in <jaar>.cijfers.json\n(in de pull request van de goedkeuring; de openbare pagina toont ze voortaan)',
+    },
     draft: {
       type: 'boolean',
       default: false,
@@ -198,8 +229,9 @@ op stderr genoemd (exitcode 1).`,
     if (values.json && values.csv) throw usageError('kies --json of --csv, niet allebei');
     const today = resolveToday(values.today, io.now());
     const year = parseYear(values.year, today);
-    if (values.internal && values.draft)
-      throw usageError('--draft schrijft een concept met gepubliceerde cijfers; laat --internal weg');
+    if (values.internal && (values.draft || values.freeze))
+      throw usageError(`${values.draft ? '--draft' : '--freeze'} gebruikt de gepubliceerde cijfers; laat --internal weg`);
+    if (values.draft && values.freeze) throw usageError('kies --draft of --freeze, niet allebei');
     const threshold = values.internal ? EXACT_THRESHOLD : parseThreshold(values.threshold);
     const loaded = await loadRegister({
       ...registerLocation(io, values),
@@ -228,6 +260,34 @@ op stderr genoemd (exitcode 1).`,
     });
     if (report.organisations.length === 0) io.stderr(`geen organisatie had in ${String(year)} een reglement van kracht\n`);
 
+    const records = new Map(
+      loaded.evaluations.filter((r) => r.evaluation.year === year).map((r) => [r.evaluation.organisation, r]),
+    );
+    if (values.freeze) {
+      let refused = 0;
+      for (const org of report.organisations) {
+        const record = records.get(org.organisation);
+        const path = join(evaluationsDir(io.cwd, values.register), org.organisation, `${String(year)}.cijfers.json`);
+        const shown = relative(io.cwd, path);
+        if (record === undefined) {
+          io.stderr(
+            `${org.organisation}: geen evaluatie van ${String(year)}; eerst klachten evaluate --year ${String(year)} --draft\n`,
+          );
+          refused += 1;
+        } else if (record.evaluation.approval === undefined) {
+          io.stderr(`${record.file}: nog niet goedgekeurd; zet eerst approval (by, on) en leg dan de cijfers vast\n`);
+          refused += 1;
+        } else if (existsSync(path)) {
+          io.stdout(
+            `${shown} staat er al (vastgesteld op ${record.frozen ? formatDate(record.frozen.frozenOn) : 'een eerdere dag'}); het blijft zoals het is\n`,
+          );
+        } else {
+          writeFileSync(path, `${JSON.stringify(freezeFigures(org, today), null, 2)}\n`, { flag: 'wx' });
+          io.stdout(`${shown} geschreven: de openbare pagina toont voortaan deze cijfers, vastgesteld op ${formatDate(today)}\n`);
+        }
+      }
+      return errors.length > 0 || refused > 0 ? 1 : 0;
+    }
     if (values.draft) {
       for (const org of report.organisations) {
         const path = join(evaluationsDir(io.cwd, values.register), org.organisation, `${String(year)}.md`);
@@ -248,10 +308,29 @@ op stderr genoemd (exitcode 1).`,
       }
       return errors.length > 0 ? 1 : 0;
     }
-    const output = values.internal ? { internal: true, notice: INTERNAL_NOTICE, ...report } : report;
+    // Management sees what changed since the figures were fixed at approval (a step recorded late).
+    const changes = new Map<string, FigureChange[]>();
+    if (values.internal) {
+      const published = evaluationReport({
+        regulations: loaded.regulations,
+        facts: loaded.facts,
+        evaluations: loaded.evaluations.map((r) => r.evaluation),
+        year,
+        asOf: today,
+        threshold: parseThreshold(values.threshold),
+        organisation: values.organisation,
+      });
+      for (const org of published.organisations) {
+        const frozen = records.get(org.organisation)?.frozen;
+        if (frozen) changes.set(org.organisation, figureChanges(frozen.figures, org));
+      }
+    }
+    const output = values.internal
+      ? { internal: true, notice: INTERNAL_NOTICE, ...report, changedSinceFrozen: Object.fromEntries(changes) }
+      : report;
     if (values.json) io.stdout(`${JSON.stringify(output, null, 2)}\n`);
     else if (values.csv) io.stdout(renderCsv(report, values.internal, CSV_SEPARATORS[values['csv-separator']] ?? ';'));
-    else io.stdout(renderText(report, values.internal));
+    else io.stdout(renderText(report, values.internal, changes, records));
     return errors.length > 0 ? 1 : 0;
   },
 });

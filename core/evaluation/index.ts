@@ -5,3 +5,4 @@ export { readEvaluation } from './read.ts';
 export { evaluationDue, evaluationReport, type EvaluationReport, type OrganisationReport } from './report.ts';
 export { cellText, INTERNAL_NOTICE, smallCountsText, suppressionNote } from './format.ts';
 export { reportSections, summaryLines, type ReportSection } from './sections.ts';
+export { figureChanges, freezeFigures, frozenFileOf, frozenProblems, type FigureChange, type FrozenFigures } from './frozen.ts';

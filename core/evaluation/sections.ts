@@ -1,3 +1,4 @@
+import { EXACT_THRESHOLD } from './anonymise.ts';
 import { cellName, FACT_STATE_HEADERS, MEASURE_KIND_NAMES } from '../labels.ts';
 import type { Cell } from './anonymise.ts';
 import { STATES, type Breakdown } from './figures.ts';
@@ -76,7 +77,7 @@ export function reportSections(report: OrganisationReport): ReportSection[] {
         s.p90Days === null ? '–' : String(s.p90Days),
         cellText(s.extensions),
       ]),
-      note: `Dagen: kalenderdagen van ontvangst tot de stap gedaan was; bij minder dan ${String(report.threshold)} stappen niet getoond. Klachten met opgeschorte termijn: ${cellText(report.suspensions)}.`,
+      note: `Dagen: kalenderdagen van ontvangst tot de stap gedaan was${report.threshold > EXACT_THRESHOLD ? `; bij minder dan ${String(report.threshold)} stappen niet getoond` : ''}. Klachten met opgeschorte termijn: ${cellText(report.suspensions)}.`,
     },
     {
       id: 'maatregelen',
@@ -146,7 +147,10 @@ export function reportSections(report: OrganisationReport): ReportSection[] {
         percentText(t.onTimePercent),
         percentText(t.foundedPercent),
       ]),
-      note: `"–": niet te tonen omdat een onderliggend aantal kleiner dan ${String(report.threshold)} is.`,
+      note:
+        report.threshold > EXACT_THRESHOLD
+          ? `"–": niet te tonen omdat een onderliggend aantal kleiner dan ${String(report.threshold)} is.`
+          : '"–": geen stappen met een termijn of geen beoordeelde klachten in dat jaar.',
     },
   ];
   return sections;

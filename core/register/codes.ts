@@ -57,6 +57,9 @@ export const DIAGNOSTIC_CODES = {
   'action-owner': 'Warning: an improvement action without an owner.',
   'approval-early': 'The evaluation is approved before the year it evaluates has ended.',
   'evaluation-anonymous': 'The evaluation names a complaint id; evaluations are published.',
+  'frozen-figures':
+    "The figures fixed at approval (`<year>.cijfers.json`) cannot be read, do not belong to the evaluation, or publish a count below the threshold.",
+  'frozen-draft': 'Warning: figures are fixed for an evaluation that is not approved.',
 } as const satisfies Record<string, string>;
 
 /** A stable code of a finding; see {@link DIAGNOSTIC_CODES}. */

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import type { FrozenFigures } from '../evaluation/frozen.ts';
 import { IsoDateSchema, LoginSchema, SlugSchema } from './common.ts';
 
 /** An improvement action (verbeteractie) the directors decide on in an evaluation. */
@@ -40,4 +41,6 @@ export interface EvaluationRecord {
   evaluation: Evaluation;
   /** The Markdown body: the directors' text. */
   body: string;
+  /** The published figures fixed at approval (`<year>.cijfers.json`), when stored and sound. */
+  frozen?: FrozenFigures;
 }

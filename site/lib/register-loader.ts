@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { actionState } from '../../core/evaluation/figures.ts';
 import { EXACT_THRESHOLD } from '../../core/evaluation/anonymise.ts';
+import { figureChanges, type FigureChange } from '../../core/evaluation/frozen.ts';
 import { evaluationReport, type OrganisationReport } from '../../core/evaluation/report.ts';
 import type { ComplaintStatus } from '../../core/deadlines/compute-steps.ts';
 import type { FactState } from '../../core/evaluation/facts.ts';
@@ -30,8 +31,12 @@ export interface EvaluationEntry {
   conclusions: string[];
   actions: PageAction[];
   approval: { by: string; on: string } | null;
-  /** The day the figures were counted on: the build date. */
+  /** The day the figures were counted on: the build date, or the day they were fixed at approval. */
   asOf: string;
+  /** The day the published figures were fixed (`<year>.cijfers.json`), if they were. */
+  frozenOn: string | null;
+  /** On the internal site: the published figures that changed since they were fixed. */
+  changes: FigureChange[];
   report: OrganisationReport;
 }
 
@@ -100,19 +105,25 @@ async function loadSiteRegister(root: string): Promise<RegisterData> {
   const evaluations = loaded.evaluations
     .filter((r) => internal || r.evaluation.approval !== undefined)
     .map((r) => {
-      const { evaluation } = r;
-      const report = evaluationReport({
-        regulations,
-        facts,
-        evaluations: all,
-        year: evaluation.year,
-        asOf: today,
-        // Management's own site has the exact figures; what is published is suppressed.
-        threshold: internal ? EXACT_THRESHOLD : SITE_THRESHOLD,
-        organisation: evaluation.organisation,
-      }).organisations[0];
-      if (report === undefined)
-        throw new Error(`${r.file}: geen reglement van ${evaluation.organisation} in ${String(evaluation.year)}`);
+      const { evaluation, frozen } = r;
+      const count = (threshold: number): OrganisationReport => {
+        const counted = evaluationReport({
+          regulations,
+          facts,
+          evaluations: all,
+          year: evaluation.year,
+          asOf: today,
+          threshold,
+          organisation: evaluation.organisation,
+        }).organisations[0];
+        if (counted === undefined)
+          throw new Error(`${r.file}: geen reglement van ${evaluation.organisation} in ${String(evaluation.year)}`);
+        return counted;
+      };
+      // The public page shows the figures the directors approved, once fixed; management's own site
+      // the exact figures of today, and what changed since they were fixed.
+      const report = internal ? count(EXACT_THRESHOLD) : (frozen?.figures ?? count(SITE_THRESHOLD));
+      const changes = internal && frozen ? figureChanges(frozen.figures, count(frozen.threshold)) : [];
       const entry: EvaluationEntry = {
         organisation: evaluation.organisation,
         name: report.name,
@@ -126,7 +137,9 @@ async function loadSiteRegister(root: string): Promise<RegisterData> {
           state: actionState(a, today),
         })),
         approval: evaluation.approval ?? null,
-        asOf: today,
+        asOf: !internal && frozen ? frozen.frozenOn : today,
+        frozenOn: frozen?.frozenOn ?? null,
+        changes,
         report,
       };
       // The page has its own title: a leading "# …" heading of the text would be a second one.
