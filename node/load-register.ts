@@ -21,7 +21,15 @@ import {
   type ScanOptions,
 } from '../core/index.ts';
 import type { DiagnosticCode } from '../core/register/codes.ts';
-import { isDir, listMarkdown, listMarkdownEntries, readFileChecked, readSources, relativeNamer, requireDir } from './read-sources.ts';
+import {
+  isDir,
+  listMarkdown,
+  listMarkdownEntries,
+  readFileChecked,
+  readSources,
+  relativeNamer,
+  requireDir,
+} from './read-sources.ts';
 import { scanBlock, ScanWorker, unpackStatuses, type PackedScan } from './scan-worker-client.ts';
 
 /** Where a register is: `root` is the folder relative paths start from (the CLI's cwd, the site's root). */
@@ -107,11 +115,7 @@ export function loadEvaluations(
  * The figures fixed at an evaluation's approval, when its `<year>.cijfers.json` exists: read safely,
  * and checked to belong to the evaluation and to publish no count below the threshold.
  */
-function readFrozen(
-  path: string,
-  file: string,
-  evaluation: Evaluation,
-): { figures?: FrozenFigures; diagnostics: Diagnostic[] } {
+function readFrozen(path: string, file: string, evaluation: Evaluation): { figures?: FrozenFigures; diagnostics: Diagnostic[] } {
   if (!existsSync(path)) return { diagnostics: [] };
   const { source } = readFileChecked(path, file);
   const finding = (severity: Diagnostic['severity'], code: DiagnosticCode, message: string): Diagnostic => ({
@@ -127,11 +131,21 @@ function readFrozen(
     if (source.problem !== undefined) throw new Error('niet te lezen');
     value = JSON.parse(source.text);
   } catch {
-    return { diagnostics: [finding('error', 'frozen-figures', 'de vastgestelde cijfers zijn geen leesbare JSON; schrijf ze opnieuw met klachten evaluate --freeze')] };
+    return {
+      diagnostics: [
+        finding(
+          'error',
+          'frozen-figures',
+          'de vastgestelde cijfers zijn geen leesbare JSON; schrijf ze opnieuw met klachten evaluate --freeze',
+        ),
+      ],
+    };
   }
   const problems = frozenProblems(value, evaluation);
   if (problems.length > 0)
-    return { diagnostics: problems.slice(0, 5).map((problem) => finding('error', 'frozen-figures', `vastgestelde cijfers: ${problem}`)) };
+    return {
+      diagnostics: problems.slice(0, 5).map((problem) => finding('error', 'frozen-figures', `vastgestelde cijfers: ${problem}`)),
+    };
   const diagnostics =
     evaluation.approval === undefined
       ? [finding('warning', 'frozen-draft', 'cijfers vastgelegd voor een evaluatie die nog niet is goedgekeurd')]
