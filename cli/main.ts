@@ -12,6 +12,7 @@ export const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   check: async () => (await import('./commands/check.ts')).check,
   status: async () => (await import('./commands/status.ts')).status,
   new: async () => (await import('./commands/new.ts')).newComplaint,
+  number: async () => (await import('./commands/number.ts')).number,
   record: async () => (await import('./commands/record.ts')).record,
   sync: async () => (await import('./commands/sync.ts')).sync,
   'pr-report': async () => (await import('./commands/pr-report.ts')).prReport,

@@ -35,6 +35,7 @@ const WORKFLOWS: Record<string, { checkOnly: boolean }> = {
   validate: { checkOnly: true },
   overdue: { checkOnly: true },
   retention: { checkOnly: true },
+  number: { checkOnly: true },
   site: { checkOnly: false },
   'internal-site': { checkOnly: false },
 };

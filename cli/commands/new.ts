@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { stringify } from 'yaml';
@@ -96,14 +97,32 @@ export const newComplaint = defineCommand({
   summary: 'een nieuwe klacht registreren',
   usage: ['klachten new [velden] [opties]'],
   description: `In een terminal stelt het de vragen die het reglement van de organisatie vereist; daarbuiten (CI,
-scripts) geeft u de velden als opties. Schrijft <register>/complaints/<jaar>/<id>.md met het volgende
-vrije nummer en toont de termijnen die volgen. Gegevens van de klager blijven in het register: de
+scripts) geeft u de velden als opties. Schrijft <register>/complaints/<jaar>/nieuw-<code>.md en toont
+de termijnen die volgen. Het klachtnummer (KL-<jaar>-<nnnn>) komt zodra de klacht op main staat: de
+workflow number geeft het na het samenvoegen (klachten number), zo krijgen twee collega's die
+tegelijk registreren nooit hetzelfde nummer. Met --number krijgt de klacht meteen het volgende vrije
+nummer (alleen wie zelf direct op main werkt). Gegevens van de klager blijven in het register: de
 uitvoer noemt ze niet.`,
-  options: FIELD_OPTIONS,
+  options: {
+    ...FIELD_OPTIONS,
+    number: {
+      type: 'boolean',
+      default: false,
+      description: 'meteen het volgende vrije klachtnummer (alleen wie direct op main werkt, zonder pull request)',
+    },
+  },
   run: ({ values }, io) => register(values, io),
 });
 
-async function register(values: Values<typeof FIELD_OPTIONS>, io: Io): Promise<number> {
+/** Letters and digits of a provisional id: no 0/o or 1/l, which people misread. */
+const CODE_LETTERS = 'abcdefghijkmnpqrstuvwxyz23456789';
+
+/** A provisional id that no colleague on another branch will pick: `nieuw-` and six random characters. */
+export function provisionalId(): string {
+  return `nieuw-${Array.from({ length: 6 }, () => CODE_LETTERS[randomInt(CODE_LETTERS.length)] ?? 'a').join('')}`;
+}
+
+async function register(values: Values<typeof FIELD_OPTIONS> & { number: boolean }, io: Io): Promise<number> {
   const today = resolveToday(values.today, io.now());
   const loaded = commandRegulations(io, values.regulations);
   const { regulations } = loaded;
@@ -194,10 +213,10 @@ async function register(values: Values<typeof FIELD_OPTIONS>, io: Io): Promise<n
     return `---\n${yaml}---\n${fields.description ? `${fields.description.trim()}\n` : ''}`;
   };
 
-  // Two runs at once may pick the same next id: the file is created only if it is not there yet
-  // ('wx'), and the one that comes second takes the next free id.
+  // Two runs at once may pick the same id: the file is created only if it is not there yet ('wx'),
+  // and the one that comes second takes another (the next free number, or another random code).
   for (let attempt = 0; attempt < MAX_ID_ATTEMPTS; attempt++) {
-    const id = nextComplaintId(dir, year);
+    const id = values.number ? nextComplaintId(dir, year) : provisionalId();
     const text = compose(id);
     const path = join(dir, String(year), `${id}.md`);
     const file = relative(io.cwd, path);
@@ -216,8 +235,11 @@ async function register(values: Values<typeof FIELD_OPTIONS>, io: Io): Promise<n
       throw error;
     }
     for (const d of result.diagnostics) io.stderr(`${formatText(d)}\n`);
+    const numbered = values.number
+      ? ''
+      : 'Het klachtnummer volgt zodra de klacht op main staat (workflow number, of klachten number); stuur de ontvangstbevestiging daarna.\n';
     io.stdout(
-      `${id} geregistreerd in ${file} (${version.key})\n\n${renderSteps(computeComplaintStatus(result.record.complaint, version, today))}\n`,
+      `${id} geregistreerd in ${file} (${version.key})\n${numbered}\n${renderSteps(computeComplaintStatus(result.record.complaint, version, today))}\n`,
     );
     return 0;
   }

@@ -2,6 +2,7 @@ import { join, relative, resolve } from 'node:path';
 import {
   codeOrText,
   COMPLAINT_ID,
+  PROVISIONAL_ID,
   COMPLAINT_STATE_NAMES,
   countSeverities,
   escapeMarkdown,
@@ -68,7 +69,9 @@ function person(value: string | null, none: string, assignable: ReadonlySet<stri
 
 /** Whether a changed complaint file is named `<id>.md`. */
 function namedById(path: string): boolean {
-  return COMPLAINT_ID.test((path.split('/').pop() ?? '').replace(/\.md$/, ''));
+  const name = (path.split('/').pop() ?? '').replace(/\.md$/, '');
+  // A complaint registered in this pull request has its provisional id until it is on main.
+  return COMPLAINT_ID.test(name) || PROVISIONAL_ID.test(name);
 }
 
 function complaintSection(complaint: SyncComplaint, assignable: ReadonlySet<string> | undefined): string[] {

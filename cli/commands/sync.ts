@@ -1,6 +1,7 @@
 import { appendFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import {
+  PROVISIONAL_ID,
   addEvaluationDuties,
   desiredState,
   formatDate,
@@ -174,9 +175,15 @@ genoemd en de exitcode is 1.`,
           `${unreadable.length === 1 ? '1 dossier met fouten (zie klachten check); zijn' : `${unreadable.length} dossiers met fouten (zie klachten check); hun`} issues blijven zoals ze zijn:\n${unreadable.map((f) => `  ${f}\n`).join('')}`,
         ),
       );
-    const complaints = loaded.statuses
-      .map((json) => JSON.parse(json) as SyncComplaint)
-      .filter((c) => !loaded.invalidFiles.has(c.file));
+    const all = loaded.statuses.map((json) => JSON.parse(json) as SyncComplaint).filter((c) => !loaded.invalidFiles.has(c.file));
+    // A complaint without its number yet (nieuw-…) gets its issues once `klachten number` has run:
+    // an issue is keyed by the complaint's number.
+    const provisional = all.filter((c) => PROVISIONAL_ID.test(c.id));
+    if (provisional.length > 0)
+      io.stderr(
+        `${String(provisional.length)} klacht(en) nog zonder klachtnummer (nieuw-…): issues volgen na klachten number (de workflow number)\n`,
+      );
+    const complaints = all.filter((c) => !PROVISIONAL_ID.test(c.id));
     const blob = `${target.serverUrl}/${target.owner}/${target.repo}/blob/HEAD/`;
     // An empty register is more likely a mistake than the end of every complaint: then nothing closes.
     const links = {

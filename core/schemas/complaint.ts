@@ -12,6 +12,13 @@ import {
 /** Complaint ids: `KL-<year>-<number>`, at least four digits. */
 export const COMPLAINT_ID = /^KL-(\d{4})-(\d{4,})$/;
 
+/**
+ * The id of a complaint registered on a branch, until it reaches main: `nieuw-` and six random letters
+ * and digits, also its file name. Two colleagues registering at the same time never pick the same one;
+ * `klachten number` gives it the next number once it is on main.
+ */
+export const PROVISIONAL_ID = /^nieuw-[a-z0-9]{6,12}$/;
+
 export const ComplainantSchema = z
   .strictObject({
     name: z.string().min(1).optional().meta({ description: 'Full name.' }),
@@ -117,8 +124,13 @@ export const AnonymisedSchema = z.strictObject({
 export const ComplaintSchema = z.strictObject({
   id: z
     .string()
-    .regex(COMPLAINT_ID, { error: 'verwacht een id als KL-2026-0007' })
-    .meta({ description: '`KL-<year>-<number>`; the file is named `<id>.md`.' }),
+    .regex(/^(?:KL-\d{4}-\d{4,}|nieuw-[a-z0-9]{6,12})$/, {
+      error: 'verwacht een id als KL-2026-0007 (of nieuw-… voor een klacht die nog geen nummer heeft)',
+    })
+    .meta({
+      description:
+        '`KL-<year>-<number>`, or `nieuw-<random>` until `klachten number` gives it a number on main; the file is named `<id>.md`.',
+    }),
   organisation: SlugSchema.meta({ description: "The slug of the organisation's regulation." }),
   received: IsoDateSchema.meta({ description: 'Date received, Europe/Amsterdam.' }),
   channel: ChannelSchema.meta({ description: 'How it arrived.' }),

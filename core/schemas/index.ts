@@ -12,6 +12,7 @@ export {
 export {
   AnonymisedSchema,
   COMPLAINT_ID,
+  PROVISIONAL_ID,
   ComplainantSchema,
   ComplaintSchema,
   EscalationSchema,

@@ -150,7 +150,7 @@ describe('klachten record: concurrent runs, line endings, notes and flow maps', 
 describe('klachten new: concurrent runs', () => {
   it('gives each of several runs at once its own id, or a Dutch message, never a stack trace', async () => {
     const dir = scratchProject();
-    const args = ['new', '--organisation', 're-integratiedienst', '--channel', 'email', '--received', '2026-11-20'];
+    const args = ['new', '--number', '--organisation', 're-integratiedienst', '--channel', 'email', '--received', '2026-11-20'];
     const fields = ['--name', 'Test Verzonnen', '--email', 'test@voorbeeld.example', '--description', 'Verzonnen.', ...TODAY];
     for (let round = 0; round < 3; round++) {
       const results = await Promise.all([0, 1, 2].map(() => klachtenAsync([...args, ...fields], { cwd: dir })));

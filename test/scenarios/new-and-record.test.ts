@@ -13,6 +13,8 @@ describe('klachten new', () => {
     const result = klachten(
       [
         'new',
+        // The next number at once, as a solo user on main would (the default is a provisional id).
+        '--number',
         '--organisation',
         're-integratiedienst',
         '--channel',
@@ -115,7 +117,7 @@ Een verzonnen klacht voor de test.
       now: () => new Date('2026-11-21T10:00:00Z'),
       env: {},
     };
-    expect(await main(['new'], io)).toBe(0);
+    expect(await main(['new', '--number'], io)).toBe(0);
     expect(asked[0]).toBe('Organisatie [coulant/mvz/organize4all/pit/re-integratiedienst]: ');
     expect(asked).toContain('Einde van de opdracht (klacht mag tot 30 werkdagen daarna): ');
     expect(err).toContain('verwacht een bestaande datum als JJJJ-MM-DD');

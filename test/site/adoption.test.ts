@@ -204,9 +204,14 @@ describe.each(organisations)('a register made with klachten init --preset $prese
     expect(validate).toContain('npx klachten check');
     expect(validate).toContain('npm ci --omit=dev');
     expect(validate).not.toContain('cli/klachten.ts');
+    expect(readFileSync(join(dir, '.github', 'workflows', 'number.yml'), 'utf8')).toContain('npx klachten number');
   });
 
-  it('opens the overdue issues with klachten sync against GitHub', async () => {
+  it('opens the overdue issues with klachten sync against GitHub, once the complaint has its number', async () => {
+    // What the workflow number does after the merge: the provisional id becomes the year's next number.
+    expect(ok(run('npx', ['--no-install', 'klachten', 'number', '--today', '2026-11-04'], dir), 'number')).toContain(
+      '→ KL-2026-0001',
+    );
     // Not spawnSync: the GitHub stand-in answers from this process.
     const result = await new Promise<{ status: number | null; output: string }>((done, fail) => {
       const child = spawn('npx', ['--no-install', 'klachten', 'sync', '--today', '2027-03-01'], {
