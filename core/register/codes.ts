@@ -11,9 +11,13 @@ export const DIAGNOSTIC_CODES = {
   unreadable: 'The file or folder cannot be read (no permission, or not a regular file); what it holds is not counted.',
   link: 'A symbolic link in the register: links are never followed; put the file or folder itself there.',
   encoding: 'The file is not valid UTF-8 (the line is named); save it as UTF-8.',
+  'merge-conflict':
+    'The file holds the markers of a git merge conflict (`<<<<<<<`, `=======`, `>>>>>>>`): choose the right value per field and remove the marker lines. Reported before the YAML is read, one finding per conflict.',
   yaml: 'The front matter is not valid YAML, or is empty, or uses anchors, aliases or tags.',
   schema: 'A field has a wrong type or value, or a required field is missing.',
   'unknown-field': 'A field the schema does not know (often a typo: the message suggests the known one).',
+  'value-comment':
+    "Warning: a text value is followed by ` #` on its line (`address: Voorbeeldstraat 1 #2`); YAML reads the rest as a comment and drops it. Put the whole value between quotes.",
   'forbidden-key': 'A key named `__proto__`, `constructor` or `prototype`: it could hide data from the checks, so it is refused.',
   // Regulations
   'regulation-folder': "The regulation's `organisation.slug` does not match its folder.",

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { isIsoDate } from '../calendar/iso-date.ts';
 import { personalData } from '../schemas/common.ts';
 import { fieldsAt } from '../schemas/walk.ts';
 import { closestName, CODE_WORD, echoValue } from './suggest.ts';
@@ -82,12 +83,21 @@ export function formatPath(path: readonly PropertyKey[], schema?: z.core.$ZodTyp
 }
 
 /**
+ * The field of a path as messages name it: for a schema that holds personal data, a key it does not
+ * name (a step id) is shown as `…` ({@link formatPath}).
+ * @example formatFieldPath(['steps', 'bevestiging', 'note'], ComplaintSchema) // 'steps.….note'
+ */
+export function formatFieldPath(path: readonly PropertyKey[], schema: z.core.$ZodType): string {
+  return formatPath(path, holdsPersonalData(schema) ? schema : undefined);
+}
+
+/**
  * One zod issue as a Dutch message that says what to fix; unknown fields get the closest known name.
  * @example formatIssue(issue, ComplaintSchema) // "onbekend veld 'recieved'; bedoelt u 'received'?"
  */
 export function formatIssue(issue: z.core.$ZodIssue, schema: z.core.$ZodType): string {
   const strict = holdsPersonalData(schema);
-  const where = issue.path.length > 0 ? `${formatPath(issue.path, strict ? schema : undefined)}: ` : '';
+  const where = issue.path.length > 0 ? `${formatFieldPath(issue.path, schema)}: ` : '';
   if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && issue.input === undefined) {
     const choices = issue.code === 'invalid_value' ? ` (${issue.values.map(String).join(', ')})` : '';
     return `${where}verplicht veld ontbreekt${choices}`;
@@ -103,8 +113,17 @@ export function formatIssue(issue: z.core.$ZodIssue, schema: z.core.$ZodType): s
         })
         .join('\n');
     }
-    case 'invalid_type':
-      return `${where}verwacht ${TYPE_NAMES[issue.expected] ?? issue.expected}, maar kreeg ${describeInput(issue.input)}`;
+    case 'invalid_type': {
+      const got = describeInput(issue.input);
+      const scalar = typeof issue.input === 'number' || typeof issue.input === 'boolean';
+      // A date field's own message (IsoDateSchema): quotes would not make 20260302 a date.
+      if (issue.expected === 'string' && scalar && issue.message.includes('JJJJ-MM-DD')) {
+        return `${where}verwacht een datum als JJJJ-MM-DD, maar kreeg ${got}`;
+      }
+      // YAML reads 0612345678 as a number (and drops the 0); quoted, it stays text. The value is not repeated.
+      const quote = issue.expected === 'string' && scalar ? '; zet de waarde tussen aanhalingstekens' : '';
+      return `${where}verwacht ${TYPE_NAMES[issue.expected] ?? issue.expected}, maar kreeg ${got}${quote}`;
+    }
     case 'invalid_value': {
       const values = issue.values.map(String);
       const echo = echoFor(issue.input, values, strict);
@@ -124,9 +143,27 @@ export function formatIssue(issue: z.core.$ZodIssue, schema: z.core.$ZodType): s
       return `${where}moet minstens ${String(issue.minimum)} zijn`;
     case 'too_big':
       return `${where}mag hoogstens ${String(issue.maximum)} zijn`;
-    default:
+    default: {
+      const dayFirst = issue.code === 'custom' && issue.message.startsWith('geen bestaande datum') ? turnDate(issue.input) : undefined;
+      if (dayFirst !== undefined) return `${where}schrijf de datum als JJJJ-MM-DD (jaar-maand-dag): ${dayFirst}`;
       return `${where}${strict ? withoutInput(issue.message, issue.input) : issue.message}`;
+    }
   }
+}
+
+/** A date written day first, as on a Dutch letter: 30-11-2026, 1/12/2026, 5.12.2026. */
+const DAY_FIRST = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})$/;
+
+/**
+ * A date written day first as `JJJJ-MM-DD`, when it is a real date. A date on its own is no personal
+ * value: like a wrongly written `JJJJ-MM-DD` date ({@link withoutInput}), it may be shown.
+ */
+function turnDate(input: unknown): string | undefined {
+  const match = typeof input === 'string' ? DAY_FIRST.exec(input.trim()) : null;
+  if (!match) return undefined;
+  const [, day = '', , month = '', year = ''] = match;
+  const iso = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+  return isIsoDate(iso) ? iso : undefined;
 }
 
 /** A date as written, `JJJJ-MM-DD`: a wrong one (2026-02-30) may be echoed, other typed text may not. */

@@ -1,9 +1,10 @@
 import { load } from 'js-yaml';
 import type { z } from 'zod';
 import { errorToDiagnostic, RegisterError, type Diagnostic } from './diagnostic.ts';
-import { formatIssue, formatPath } from './format-issue.ts';
+import { formatFieldPath, formatIssue, formatPath } from './format-issue.ts';
 import { splitFrontMatter } from './front-matter.ts';
 import { createLocator } from './locate.ts';
+import { findCutComments, findLineMistakes, findMergeConflicts } from './yaml-mistakes.ts';
 
 /** Nesting deeper than this is refused; a complaint file is four levels deep at most. */
 const MAX_DEPTH = 20;
@@ -51,7 +52,7 @@ export interface SourceProblem {
 
 /** The result of reading one Markdown file with front matter. */
 export interface ParsedFile<T> {
-  /** The validated front matter, when there were no errors. */
+  /** The validated front matter, when there were no errors (there may be warnings). */
   data?: T;
   /** The Markdown body (empty when the file could not be split). */
   body: string;
@@ -59,7 +60,7 @@ export interface ParsedFile<T> {
   yaml?: string;
   /** 1-based line where the YAML starts. */
   yamlLine: number;
-  /** Findings, errors first in file order. */
+  /** Findings in file order: errors, and warnings such as a value cut off by ` #`. */
   diagnostics: Diagnostic[];
 }
 
@@ -79,6 +80,9 @@ export function parseFrontMatterFile<S extends z.ZodType>(
     const { code, message, line = 1 } = problem;
     return { body: '', yamlLine: 1, diagnostics: [{ severity: 'error', code, file, line, column: 1, message }] };
   }
+  // Before the YAML: the markers would make it invalid, and its message would say nothing of a merge.
+  const conflicts = findMergeConflicts(text, file);
+  if (conflicts.length > 0) return { body: '', yamlLine: 1, diagnostics: conflicts };
   let parts;
   try {
     parts = splitFrontMatter(text, file, size);
@@ -90,6 +94,9 @@ export function parseFrontMatterFile<S extends z.ZodType>(
   try {
     raw = loadYaml(parts.yaml, file);
   } catch (error) {
+    // Tabs and keys without a space, every line of them at once; js-yaml would name the first one only.
+    const mistakes = findLineMistakes(parts.yaml, parts.yamlLine, file);
+    if (mistakes.length > 0) return { body: parts.body, yamlLine: parts.yamlLine, diagnostics: mistakes };
     const mark = (error as { mark?: { line: number; column: number } }).mark;
     const reason = (error as { reason?: string }).reason ?? String(error);
     return {
@@ -118,6 +125,7 @@ export function parseFrontMatterFile<S extends z.ZodType>(
     };
   }
   const locate = createLocator(parts.yaml, parts.yamlLine);
+  const warnings = findCutComments(parts.yaml, parts.yamlLine, file, (path) => formatFieldPath(path, schema));
   const forbidden = forbiddenKeyPaths(raw);
   if (forbidden.length > 0) {
     // Before the schema: it would drop the key and its value without a word.
@@ -133,10 +141,10 @@ export function parseFrontMatterFile<S extends z.ZodType>(
         message: `de sleutel '${key}' is niet toegestaan (${formatPath(path.slice(0, -1), schema) || 'bovenaan'}); gebruik een veldnaam uit het formaat`,
       };
     });
-    return { body: parts.body, yaml: parts.yaml, yamlLine: parts.yamlLine, diagnostics: sortDiagnostics(diagnostics) };
+    return { body: parts.body, yaml: parts.yaml, yamlLine: parts.yamlLine, diagnostics: sortDiagnostics([...diagnostics, ...warnings]) };
   }
   const result = schema.safeParse(raw, { reportInput: true });
-  if (result.success) return { data: result.data, body: parts.body, yaml: parts.yaml, yamlLine: parts.yamlLine, diagnostics: [] };
+  if (result.success) return { data: result.data, body: parts.body, yaml: parts.yaml, yamlLine: parts.yamlLine, diagnostics: warnings };
   const diagnostics = result.error.issues.flatMap((issue) => {
     const position = locate(issue.path, issue.code === 'unrecognized_keys');
     const messages = formatIssue(issue, schema).split('\n');
@@ -153,7 +161,7 @@ export function parseFrontMatterFile<S extends z.ZodType>(
       };
     });
   });
-  return { body: parts.body, yaml: parts.yaml, yamlLine: parts.yamlLine, diagnostics: sortDiagnostics(diagnostics) };
+  return { body: parts.body, yaml: parts.yaml, yamlLine: parts.yamlLine, diagnostics: sortDiagnostics([...diagnostics, ...warnings]) };
 }
 
 /** Sorts findings by file, line and column. */

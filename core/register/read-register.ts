@@ -27,7 +27,7 @@ export function parseRegulation(source: SourceFile): { regulation?: Regulation; 
   const regulation = parsed.data;
   if (!regulation || parsed.yaml === undefined) return { body: parsed.body, diagnostics: parsed.diagnostics };
   const locate = createLocator(parsed.yaml, parsed.yamlLine);
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = [...parsed.diagnostics];
   const folder = source.file.split(/[\\/]/).slice(-2, -1)[0];
   if (folder !== undefined && folder !== regulation.organisation.slug) {
     const at = locate(['organisation', 'slug']);
@@ -101,5 +101,5 @@ export function readComplaint(source: SourceFile, regulations: RegulationSet, to
   const parsed = parseFrontMatterFile(source.file, source.text, ComplaintSchema, source.size, source.problem);
   if (!parsed.data || parsed.yaml === undefined) return { diagnostics: parsed.diagnostics };
   const record: CheckableComplaint = { file: source.file, complaint: parsed.data, body: parsed.body, locate: createLocator(parsed.yaml, parsed.yamlLine) };
-  return { record, diagnostics: checkComplaint(record, regulations, today) };
+  return { record, diagnostics: [...parsed.diagnostics, ...checkComplaint(record, regulations, today)] };
 }

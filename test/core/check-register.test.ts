@@ -103,7 +103,7 @@ describe('bad input', () => {
 
   it('never echoes the value of a personal field', () => {
     const d = only(check(file('KL-2026-0001', complaintText({ complainant: { name: 'Test Verzonnen', phone: 612345678 } }))));
-    expect(d.message).toBe('complainant.phone: verwacht tekst, maar kreeg een getal');
+    expect(d.message).toBe('complainant.phone: verwacht tekst, maar kreeg een getal; zet de waarde tussen aanhalingstekens');
     expect(d.message).not.toContain('612345678');
   });
 
