@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import {
   CHANNEL_NAMES,
@@ -43,7 +43,20 @@ const FIELD_OPTIONS = {
   involved: { type: 'string', value: '<login,login>', description: 'medewerkers over wie de klacht gaat' },
   category: { type: 'string', value: '<categorie>', description: 'categorie uit de lijst van de organisatie' },
   description: { type: 'string', value: '<tekst>', description: 'de klacht in de woorden van de klager' },
+  'description-file': {
+    type: 'string',
+    value: '<bestand>',
+    description: 'de klacht uit een bestand, alle regels (- leest standaardinvoer)',
+  },
 } as const;
+
+/** Logins from a comma-separated answer. */
+function logins(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
 
 /** How often `new` takes the next id when another run took the one it picked. */
 const MAX_ID_ATTEMPTS = 20;
@@ -171,9 +184,38 @@ async function register(values: Values<typeof FIELD_OPTIONS> & { number: boolean
     }
     fields.handler ??= await ask(io, 'Behandelaar (GitHub-login, leeg als nog niet bekend)');
     fields.involved ??= await ask(io, 'Betrokken medewerkers (GitHub-logins, komma-gescheiden)');
+    // Independence is checked now, not after the last question: the handler may not be among the
+    // people the complaint is about.
+    while (
+      regulation.independenceRule === 'not-involved' &&
+      fields.handler !== undefined &&
+      logins(fields.involved).includes(fields.handler)
+    ) {
+      io.stderr(
+        `  ${fields.handler} behandelt de klacht en staat bij de betrokkenen: dat mag niet (${regulation.independence})\n`,
+      );
+      fields.handler = await ask(io, 'Behandelaar (GitHub-login, leeg als nog niet bekend)');
+      if (fields.handler === undefined) break;
+    }
     const categories = regulation.organisation.categories;
     fields.category ??= await ask(io, 'Categorie', categories.length > 0 ? { choices: categories } : {});
-    fields.description ??= await ask(io, 'Omschrijving van de klacht', { required: required.has('description') });
+    if (fields.description === undefined && values['description-file'] === undefined) {
+      io.stderr('  (een brief van meer regels: --description-file <bestand>, of - voor standaardinvoer)\n');
+      fields.description = await ask(io, 'Omschrijving van de klacht', { required: required.has('description') });
+    }
+  }
+  const file = values['description-file'];
+  if (file !== undefined) {
+    if (values.description !== undefined) throw usageError('kies --description of --description-file, niet allebei');
+    // The whole letter, every line of it: from a file, or from standard input with `-`.
+    try {
+      fields.description = readFileSync(file === '-' ? 0 : resolve(io.cwd, file), 'utf8');
+    } catch (error) {
+      throw usageError(
+        `--description-file: ${file === '-' ? 'standaardinvoer' : file} is niet te lezen (${(error as NodeJS.ErrnoException).code ?? 'fout'})`,
+      );
+    }
+    if (fields.description.trim() === '') fields.description = undefined;
   }
   const missing = [...required].filter((flag) => fields[flag] === undefined);
   if (needsContact && !fields.email && !fields.phone && !fields.address) missing.push('email');

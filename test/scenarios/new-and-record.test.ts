@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../cli/main.ts';
@@ -125,6 +125,66 @@ Een verzonnen klacht voor de test.
     const text = readFileSync(join(dir, 'register/complaints/2026/KL-2026-0024.md'), 'utf8');
     expect(text).toContain('assignmentEnded: 2026-11-13\n');
     expect(text).toContain('channel: post\n');
+  });
+});
+
+describe('klachten new that forgives (issue 17, point 3)', () => {
+  const LETTER = 'Geachte heer, mevrouw,\n\nIk schrijf u over afspraak #2: die ging niet door.\nMet vriendelijke groet\n';
+  const args = ['new', '--organisation', 'pit', '--channel', 'email', '--received', '2026-11-20', '--name', 'Test Verzonnen'];
+
+  it('takes the whole letter from a file or from standard input, never only its first line', () => {
+    const dir = scratchProject();
+    writeFileSync(join(dir, 'brief.txt'), LETTER);
+    for (const [flags, input] of [
+      [['--description-file', 'brief.txt'], undefined],
+      [['--description-file', '-'], LETTER],
+    ] as const) {
+      const result = klachten([...args, ...flags, ...TODAY], { cwd: dir, ...(input === undefined ? {} : { input }) });
+      expect(result.code, result.stderr).toBe(0);
+      const id = /^(nieuw-[a-z0-9]+) geregistreerd/m.exec(result.stdout)?.[1] ?? '';
+      const text = readFileSync(join(dir, 'register', 'complaints', '2026', `${id}.md`), 'utf8');
+      expect(text.endsWith(`---\n${LETTER}`)).toBe(true);
+      expect(result.stdout).not.toContain('afspraak');
+    }
+    expect(klachten([...args, '--description', 'x', '--description-file', 'brief.txt', ...TODAY], { cwd: dir }).code).toBe(2);
+  });
+
+  it('asks for another handler right after the people involved when the handler is one of them', async () => {
+    const dir = scratchProject();
+    // MVZ: the handler may not be a person the complaint is about.
+    const answers = [
+      'mvz',
+      '2026-11-20',
+      'email',
+      'written',
+      'Test Verzonnen',
+      '',
+      '',
+      'Voorbeeldstraat 1',
+      '2026-11-19',
+      'coach-y',
+      'coach-y',
+      'noloc-demo',
+      'resultaat',
+      'Verzonnen klacht.',
+    ];
+    const asked: string[] = [];
+    let err = '';
+    const io: Io = {
+      cwd: dir,
+      stdout: () => undefined,
+      stderr: (text) => (err += text),
+      prompt: (question) => {
+        asked.push(question);
+        return Promise.resolve(answers.shift() ?? '');
+      },
+      now: () => new Date('2026-11-21T10:00:00Z'),
+      env: {},
+    };
+    expect(await main(['new'], io)).toBe(0);
+    expect(err).toContain('coach-y behandelt de klacht en staat bij de betrokkenen: dat mag niet');
+    const involvedAt = asked.findIndex((q) => q.startsWith('Betrokken'));
+    expect(asked[involvedAt + 1]).toMatch(/^Behandelaar/);
   });
 });
 

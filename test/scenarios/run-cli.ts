@@ -17,13 +17,14 @@ export interface CliResult {
  */
 export function klachten(
   args: string[],
-  options: { cwd?: string; env?: Record<string, string>; entry?: string } = {},
+  options: { cwd?: string; env?: Record<string, string>; entry?: string; input?: string } = {},
 ): CliResult {
   const result = spawnSync(process.execPath, [options.entry ?? join(ROOT, 'cli/klachten.ts'), ...args], {
+    ...(options.input === undefined ? {} : { input: options.input }),
     cwd: options.cwd ?? SAMPLE,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1', ...options.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     maxBuffer: 256 * 1024 * 1024,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
