@@ -1,7 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { stringify } from 'yaml';
 import {
   CHANNEL_NAMES,
   computeComplaintStatus,
@@ -15,6 +14,7 @@ import {
   type Channel,
   type RequiredContent,
 } from '../../core/index.ts';
+import { composeComplaint, splitLogins, type ComplaintAnswers } from '../../core/register/compose-complaint.ts';
 import { nextComplaintId } from '../../node/find-complaint.ts';
 import { complaintsDir } from '../../node/load-register.ts';
 import { defineCommand, type Values } from '../lib/command.ts';
@@ -49,14 +49,6 @@ const FIELD_OPTIONS = {
     description: 'de klacht uit een bestand, alle regels (- leest standaardinvoer)',
   },
 } as const;
-
-/** Logins from a comma-separated answer. */
-function logins(value: string | undefined): string[] {
-  return (value ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-}
 
 /** How often `new` takes the next id when another run took the one it picked. */
 const MAX_ID_ATTEMPTS = 20;
@@ -189,7 +181,7 @@ async function register(values: Values<typeof FIELD_OPTIONS> & { number: boolean
     while (
       regulation.independenceRule === 'not-involved' &&
       fields.handler !== undefined &&
-      logins(fields.involved).includes(fields.handler)
+      splitLogins(fields.involved).includes(fields.handler)
     ) {
       io.stderr(
         `  ${fields.handler} behandelt de klacht en staat bij de betrokkenen: dat mag niet (${regulation.independence})\n`,
@@ -224,36 +216,23 @@ async function register(values: Values<typeof FIELD_OPTIONS> & { number: boolean
 
   const dir = complaintsDir(io.cwd, values.register);
   const year = dateParts(received).year;
-  const complainant = Object.fromEntries(
-    (['name', 'email', 'phone', 'address'] as const).filter((k) => fields[k] !== undefined).map((k) => [k, fields[k]]),
-  );
-  const compose = (id: string): string => {
-    const data: Record<string, unknown> = {
-      id,
-      organisation: fields.organisation,
-      received,
-      channel,
-      form,
-      ...(fields.dated === undefined ? {} : { dated: fields.dated }),
-      ...(Object.keys(complainant).length === 0 ? {} : { complainant }),
-      ...(fields.handler ? { handler: fields.handler } : {}),
-      ...(fields.involved
-        ? {
-            involved: fields.involved
-              .split(',')
-              .map((s) => s.trim())
-              .filter(Boolean),
-          }
-        : {}),
-      ...(fields.category ? { category: fields.category } : {}),
-      ...(fields['assignment-ended'] ? { assignmentEnded: fields['assignment-ended'] } : {}),
-    };
-    const yaml = stringify(data, { lineWidth: 0 }).replace(
-      /^complainant:$/m,
-      'complainant: # persoonsgegevens: blijven in het register',
-    );
-    return `---\n${yaml}---\n${fields.description ? `${fields.description.trim()}\n` : ''}`;
+  const answers: ComplaintAnswers = {
+    organisation: fields.organisation,
+    received,
+    channel,
+    form,
+    name: fields.name,
+    email: fields.email,
+    phone: fields.phone,
+    address: fields.address,
+    dated: fields.dated,
+    handler: fields.handler,
+    involved: fields.involved,
+    category: fields.category,
+    assignmentEnded: fields['assignment-ended'],
+    description: fields.description,
   };
+  const compose = (id: string): string => composeComplaint(answers, id);
 
   // Two runs at once may pick the same id: the file is created only if it is not there yet ('wx'),
   // and the one that comes second takes another (the next free number, or another random code).
