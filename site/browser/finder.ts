@@ -17,7 +17,8 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, c
   return node;
 }
 
-function renderPlan(plan: ProcedurePlan, target: HTMLElement): void {
+/** Shows a plan as the finder does: per step the latest date and how it was counted. */
+export function renderPlan(plan: ProcedurePlan, target: HTMLElement): void {
   const heading = element('h3', `Bij ontvangst op ${formatDateLong(plan.received)}`);
   heading.tabIndex = -1;
   const list = element('ol', undefined, 'result-list');

@@ -34,6 +34,10 @@ export const BrandSchema = z
       })
       .strict()
       .optional(),
+    repository: z
+      .string()
+      .regex(/^[\w.-]+\/[\w.-]+$/, "repository verwacht 'eigenaar/naam' van de repository van het register op GitHub")
+      .optional(),
     regulations: z.string().trim().min(1).default('regulations'),
     register: z.string().trim().min(1).default('register'),
   })
@@ -53,6 +57,8 @@ export interface Brand {
     | { email?: string | undefined; phone?: string | undefined; address?: string | undefined; url?: string | undefined }
     | undefined;
   accessibility?: { date: string; contact: string; replyTerm: string } | undefined;
+  /** The register's repository on GitHub, `owner/name`: the staff form opens its "create new file" page. */
+  repository?: string | undefined;
 }
 
 /** The problems with `options`, one Dutch line each, naming the option. */
@@ -60,7 +66,7 @@ export function brandProblems(error: z.ZodError): string[] {
   return error.issues.map((issue) => {
     const path = issue.path.join('.');
     if (issue.code === 'unrecognized_keys')
-      return `onbekende optie ${issue.keys.map((key) => (path ? `${path}.${key}` : key)).join(', ')}: bekend zijn name, title, logo, intro, contact, accessibility, regulations, register`;
+      return `onbekende optie ${issue.keys.map((key) => (path ? `${path}.${key}` : key)).join(', ')}: bekend zijn name, title, logo, intro, contact, accessibility, repository, regulations, register`;
     return issue.message.startsWith(path.split('.')[0] ?? '\u0000') ? issue.message : `${path || 'opties'}: ${issue.message}`;
   });
 }
