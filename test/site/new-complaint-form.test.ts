@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import axe from 'axe-core';
 import type { Browser, Page } from 'playwright-core';
@@ -213,6 +213,51 @@ describe('the staff form for a new complaint (/nieuwe-klacht/)', () => {
     const clipboard = await page.evaluate(() => navigator.clipboard.readText());
     expect(clipboard).toBe(await page.locator('[data-file]').textContent());
     expect(page.url()).not.toContain('Geen');
+    await context.close();
+  });
+
+  it("with a repository set, copies first and opens GitHub's new-file page with the name only", async () => {
+    // The build of the demo has no repository option: this page gets one, as the integration passes it.
+    const file = join(build.outDir, 'nieuwe-klacht/index.html');
+    const html = readFileSync(file, 'utf8');
+    expect(html).toContain('"repository":null');
+    writeFileSync(
+      join(build.outDir, 'nieuwe-klacht/met-repository.html'),
+      html.replace('"repository":null', '"repository":"voorbeeld/klachten"'),
+    );
+    const context = await browser.newContext();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url });
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      const opened: unknown[][] = [];
+      (window as unknown as { opened: unknown[][] }).opened = opened;
+      window.open = (...args: unknown[]) => {
+        opened.push(args);
+        return null;
+      };
+    });
+    await page.goto(`${site.url}/nieuwe-klacht/met-repository.html`);
+    await page.selectOption('#organisatie', 'pit');
+    await page.fill('#ontvangen', '2026-11-20');
+    // Keyboard only: Enter in a field makes the file.
+    await page.press('#ontvangen', 'Enter');
+    const copy = page.locator('[data-copy]');
+    await copy.waitFor();
+    expect(await copy.innerText()).toBe('Kopieer en open GitHub');
+    await copy.focus();
+    await page.keyboard.press('Enter');
+    await page.locator('[data-copied]').getByText('Gekopieerd').waitFor();
+    const text = (await page.locator('[data-file]').textContent()) ?? '';
+    const id = /^id: (nieuw-[a-z0-9]{6})$/m.exec(text)?.[1];
+    const opened = await page.evaluate(() => (window as unknown as { opened: unknown[][] }).opened);
+    expect(opened).toEqual([
+      [
+        `https://github.com/voorbeeld/klachten/new/main/test/fixtures/sample/register/complaints/2026?filename=${id!}.md`,
+        '_blank',
+        'noopener',
+      ],
+    ]);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(text);
     await context.close();
   });
 });
