@@ -59,7 +59,9 @@ try {
   run('npm', ['install', tarball, '--no-audit', '--no-fund', '--loglevel=error'], tool);
   const klachten = join(tool, 'node_modules', 'klachtenregister', 'build', 'cli', 'klachten.js');
 
-  // The register: one umbrella with the five demo presets, and `count` synthetic complaints.
+  // The register: one umbrella with the five demo presets, in force from before the synthetic
+  // complaints (received from March 2024), and `count` of them.
+  const EFFECTIVE = '2024-01-01';
   const template = join(work, 'template');
   const presets = ['pit', 're-integratiedienst', 'coulant', 'mvz', 'organize4all'];
   run(
@@ -75,13 +77,29 @@ try {
       '--preset',
       presets[0] ?? 'pit',
       '--yes',
+      '--today',
+      EFFECTIVE,
     ],
     work,
   );
   for (const slug of presets.slice(1))
     run(
       process.execPath,
-      [klachten, 'init', template, '--add', '--name', `Voorbeeld ${slug}`, '--slug', slug, '--preset', slug, '--yes'],
+      [
+        klachten,
+        'init',
+        template,
+        '--add',
+        '--name',
+        `Voorbeeld ${slug}`,
+        '--slug',
+        slug,
+        '--preset',
+        slug,
+        '--yes',
+        '--today',
+        EFFECTIVE,
+      ],
       work,
     );
   generateRegister(join(template, 'register'), count, '2026-11-21');

@@ -36,6 +36,7 @@ const WORKFLOWS: Record<string, { checkOnly: boolean }> = {
   overdue: { checkOnly: true },
   retention: { checkOnly: true },
   number: { checkOnly: true },
+  'step-comment': { checkOnly: true },
   site: { checkOnly: false },
   'internal-site': { checkOnly: false },
 };
@@ -45,7 +46,12 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 interface PackageJson {
   version: string;
   devDependencies?: Record<string, string>;
-  peerDependencies?: Record<string, string>;
+  /**
+   * What a register's site needs beside this package (Astro and its packages): written as the register's
+   * devDependencies. Not peer dependencies: npm would install those with `--omit=dev` too, and the
+   * pull-request check installs this package alone.
+   */
+  siteDependencies?: Record<string, string>;
 }
 
 function packageJson(): PackageJson {
@@ -163,7 +169,7 @@ function ownFiles(answers: Answers, today: string): Map<string, string> {
   const devDependencies: Record<string, string> = {};
   const node = pkg.devDependencies?.node;
   if (node !== undefined) devDependencies.node = node;
-  for (const [name, range] of Object.entries(pkg.peerDependencies ?? {})) devDependencies[name] = range;
+  for (const [name, range] of Object.entries(pkg.siteDependencies ?? {})) devDependencies[name] = range;
   const json = (value: unknown): string => JSON.stringify(value);
   const files = new Map<string, string>();
   files.set(

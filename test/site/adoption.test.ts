@@ -124,6 +124,12 @@ describe.each(organisations)('a register made with klachten init --preset $prese
       expect(existsSync(join(dir, file)), file).toBe(true);
     const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
     expect(Object.keys(pkg.devDependencies)).toEqual(expect.arrayContaining(['astro', 'node']));
+    // The pull-request check's install (npm ci --omit=dev in the workflows) brings the package alone:
+    // neither Node 24 nor Astro's hundreds of packages.
+    const checkOnly = mkdtempSync(join(work, 'check-'));
+    for (const file of ['package.json']) writeFileSync(join(checkOnly, file), readFileSync(join(dir, file)));
+    ok(run('npm', ['install', tarball, '--omit=dev', ...NPM_FLAGS], checkOnly), 'npm install --omit=dev');
+    expect(readdirSync(join(checkOnly, 'node_modules')).filter((name) => !name.startsWith('.'))).toEqual(['klachtenregister']);
     // Init refuses to write over a register.
     const again = run(
       join(tool, 'node_modules', '.bin', 'klachten'),
