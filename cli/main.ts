@@ -14,6 +14,7 @@ export const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   new: async () => (await import('./commands/new.ts')).newComplaint,
   number: async () => (await import('./commands/number.ts')).number,
   record: async () => (await import('./commands/record.ts')).record,
+  comment: async () => (await import('./commands/comment.ts')).comment,
   outcome: async () => (await import('./commands/outcome.ts')).outcome,
   close: async () => (await import('./commands/close.ts')).close,
   extend: async () => (await import('./commands/extend.ts')).extend,

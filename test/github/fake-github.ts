@@ -38,7 +38,8 @@ const NOW = '2026-11-21T06:23:00Z';
 
 /**
  * A small GitHub REST server for the endpoints the register's commands use: issues (list with labels,
- * state and Link-header pagination; create; update), assignees, and issue comments. Every answer carries
+ * state and Link-header pagination; create; update), assignees, issue comments, and a collaborator's
+ * permission. Every answer carries
  * the rate-limit headers; faults answer 5xx or GitHub's primary and secondary rate-limit errors, so
  * Octokit's own retry and throttling code runs against it.
  */
@@ -51,6 +52,11 @@ export class FakeGitHub {
   faults: Fault[] = [];
   /** Logins that may be assigned; others make create/update answer 422, as GitHub does. */
   assignable = new Set<string>();
+  /**
+   * Each collaborator's role, for `GET /collaborators/{login}/permission`; any other login answers
+   * `none`, as GitHub does for someone without access to a private repository.
+   */
+  roles = new Map<string, 'admin' | 'maintain' | 'write' | 'triage' | 'read'>();
   /** Largest page the server hands out, whatever `per_page` asks (GitHub: 100). */
   maxPageSize = 100;
   /** Called after each applied write with the number of writes so far; used to kill a run halfway. */
@@ -233,6 +239,14 @@ export class FakeGitHub {
         url,
         [...this.assignable].sort().map((login, id) => ({ login, id: id + 1, type: 'User' })),
       );
+    const permission = /^\/collaborators\/([^/]+)\/permission$/.exec(rest);
+    if (method === 'GET' && permission) {
+      const login = decodeURIComponent(permission[1] ?? '');
+      const role = this.roles.get(login) ?? 'none';
+      // GitHub's `permission` folds maintain into write and triage into read; `role_name` is the role.
+      const level = role === 'maintain' ? 'write' : role === 'triage' ? 'read' : role;
+      return { status: 200, data: { permission: level, role_name: role, user: { login, type: 'User' } } };
+    }
     if (method === 'POST' && rest === '/issues') {
       if (typeof body.title !== 'string' || body.title === '') return invalid('Issue', 'title', 'missing_field');
       const assignees = strings(body.assignees);

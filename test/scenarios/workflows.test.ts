@@ -25,7 +25,7 @@ const TEXT = Object.fromEntries(FILES.map((name) => [name, readFileSync(join(DIR
 const WORKFLOWS = Object.fromEntries(FILES.map((name) => [name, parse(TEXT[name] ?? '') as Workflow]));
 
 describe('the workflows', () => {
-  it('are the seven the register needs', () => {
+  it('are the eight the register needs', () => {
     expect(FILES.sort()).toEqual([
       'ci.yml',
       'internal-site.yml',
@@ -33,6 +33,7 @@ describe('the workflows', () => {
       'overdue.yml',
       'retention.yml',
       'site.yml',
+      'step-comment.yml',
       'validate.yml',
     ]);
   });
@@ -47,8 +48,9 @@ describe('the workflows', () => {
       const writes = Object.entries(job.permissions ?? {}).filter(([, level]) => level === 'write');
       for (const [scope] of writes)
         expect(['issues', 'pull-requests', 'pages', 'id-token']).toContain(
-          // retention pushes its branch; number commits the numbers to main (only ids, see its workflow).
-          scope === 'contents' && (name === 'retention.yml' || name === 'number.yml') ? 'pull-requests' : scope,
+          // retention pushes its branch; number commits the numbers to main (only ids, see its workflow);
+          // step-comment pushes the branch of a step recorded with /gedaan (or main, when allowed).
+          scope === 'contents' && ['retention.yml', 'number.yml', 'step-comment.yml'].includes(name) ? 'pull-requests' : scope,
         );
     }
   });
@@ -142,6 +144,30 @@ describe('the workflows', () => {
     expect(fail).toBeGreaterThan(propose);
     expect(runs[fail]).toContain('node cli/klachten.ts check');
     expect(runs[fail]).toMatch(/exit 1\s*$/);
+  });
+
+  it('step-comment: only a new comment starting with /gedaan on an issue, one run per issue, and a reply either way', () => {
+    const workflow = WORKFLOWS['step-comment.yml'];
+    expect(workflow?.on).toEqual({ issue_comment: { types: ['created'] } });
+    expect(workflow?.concurrency?.group).toBe('step-comment-${{ github.event.issue.number }}');
+    const job = (workflow?.jobs.record ?? {}) as { if?: string; permissions?: Record<string, string>; steps?: Step[] };
+    expect(job.if).toContain('!github.event.issue.pull_request');
+    expect(job.if).toContain("startsWith(github.event.comment.body, '/gedaan')");
+    expect(job.permissions).toEqual({ contents: 'write', 'pull-requests': 'write', issues: 'write' });
+    const steps = job.steps ?? [];
+    const runs = steps.map((step) => step.run ?? '');
+    const record = runs.findIndex((run) => run === 'node cli/klachten.ts comment "$GITHUB_EVENT_PATH"');
+    const publish = runs.findIndex((run) => run.includes('gh pr create'));
+    expect(record).toBeGreaterThan(-1);
+    expect(publish).toBeGreaterThan(record);
+    expect(steps[publish]?.if).toBe("steps.comment.outputs.changed == 'true'");
+    // Straight to main only when the organisation says so.
+    expect(runs[publish]).toContain('if [ "$DIRECT" = "ja" ]; then');
+    expect(TEXT['step-comment.yml']).toContain('DIRECT: ${{ vars.KLACHTEN_STAPPEN_DIRECT }}');
+    // The reply with the link after publishing; a failed publication is said on the issue too.
+    expect(runs.slice(publish + 1).join('\n')).toContain('--pull-request "$PULL_REQUEST"');
+    expect(runs.slice(publish + 1).join('\n')).toContain('--commit "$COMMIT"');
+    expect(runs.at(-1)).toBe('node cli/klachten.ts comment "$GITHUB_EVENT_PATH" --failed');
   });
 
   it('have management own the regulations and evaluations, colleagues the routine complaint records, and a pull request template', () => {
