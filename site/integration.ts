@@ -125,6 +125,9 @@ export default function klachtenregister(options: BrandOptions): AstroIntegratio
         // The internal site adds the staff overview of open complaints; the public build has no such page.
         if (settings.mode === 'internal')
           injectRoute({ pattern: '/intern/open-klachten', entrypoint: new URL('./internal/open-klachten.astro', site) });
+        // The staff form for a new complaint needs its script, which a site opened from its files cannot
+        // run: the public site only (not in the menu, not indexed).
+        else injectRoute({ pattern: '/nieuwe-klacht', entrypoint: new URL('./staff/nieuwe-klacht.astro', site) });
       },
       'astro:build:done': ({ dir, logger }) => {
         if (siteSettings(process.env).mode !== 'internal') return;
