@@ -1,5 +1,6 @@
-import { randomInt } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash, randomInt } from 'node:crypto';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import {
   CHANNEL_NAMES,
@@ -127,12 +128,77 @@ export function provisionalId(): string {
   return `nieuw-${Array.from({ length: 6 }, () => CODE_LETTERS[randomInt(CODE_LETTERS.length)] ?? 'a').join('')}`;
 }
 
-async function register(values: Values<typeof FIELD_OPTIONS> & { number: boolean }, io: Io): Promise<number> {
+/**
+ * The answers of an entry that was interrupted or refused, kept for the next `klachten new` in a
+ * terminal: in the user's own cache folder (`$XDG_CACHE_HOME` or `~/.cache`, `klachtenregister/`), one
+ * file per register, readable by the user alone. Never in the repository, so never in git, and never
+ * printed.
+ */
+export function draftStore(
+  env: Io['env'],
+  register: string,
+): { read: () => SavedDraft | undefined; save: (fields: Fields, on: string) => void; remove: () => void } {
+  // An empty XDG_CACHE_HOME counts as unset.
+  const xdg = env.XDG_CACHE_HOME === '' ? undefined : env.XDG_CACHE_HOME;
+  const base = xdg ?? join(env.HOME ?? homedir(), '.cache');
+  const path = join(base, 'klachtenregister', `concept-${createHash('sha256').update(register).digest('hex').slice(0, 16)}.json`);
+  return {
+    read: () => {
+      try {
+        const saved = JSON.parse(readFileSync(path, 'utf8')) as SavedDraft;
+        return typeof saved.savedOn === 'string' && typeof saved.fields === 'object' ? saved : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    save: (fields, on) => {
+      const kept = Object.fromEntries(
+        Object.entries(fields).filter(([key, value]) => key in FIELD_OPTIONS && typeof value === 'string'),
+      );
+      if (Object.keys(kept).length === 0) return;
+      mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+      writeFileSync(path, JSON.stringify({ savedOn: on, fields: kept }), { mode: 0o600 });
+    },
+    remove: () => {
+      rmSync(path, { force: true });
+    },
+  };
+}
+
+interface SavedDraft {
+  savedOn: string;
+  fields: Fields;
+}
+
+async function register(values: Values<typeof FIELD_OPTIONS> & { number: boolean }, outer: Io): Promise<number> {
+  let io = outer;
   const today = resolveToday(values.today, io.now());
   const loaded = commandRegulations(io, values.regulations);
   const { regulations } = loaded;
   const fields: Fields = { ...values };
   const interactive = io.prompt !== undefined;
+  // In a terminal every answer is kept as it is given (saved before the next question), so an entry
+  // broken off or refused is offered again by the next run.
+  const draft = interactive ? draftStore(io.env, resolve(io.cwd, values.register)) : undefined;
+  if (draft && io.prompt) {
+    const saved = draft.read();
+    const flagged = Object.keys(FIELD_OPTIONS).some((key) => values[key as keyof typeof FIELD_OPTIONS] !== undefined);
+    if (saved && !flagged) {
+      const answer = await io.prompt(
+        `Er is een onafgemaakte klacht (opgeslagen op ${saved.savedOn}). Verder met die antwoorden? [j/n]: `,
+      );
+      if (/^j(a)?$/i.test(answer.trim())) Object.assign(fields, saved.fields);
+      else draft.remove();
+    }
+    const prompt = io.prompt;
+    io = {
+      ...io,
+      prompt: (question) => {
+        draft.save(fields, today);
+        return prompt(question);
+      },
+    };
+  }
 
   const slugs = [...regulations.keys()].sort();
   fields.organisation ??= await ask(io, 'Organisatie', { choices: slugs, required: true });
@@ -245,7 +311,12 @@ async function register(values: Values<typeof FIELD_OPTIONS> & { number: boolean
     const errors = result.diagnostics.filter((d) => d.severity === 'error');
     if (!result.record || errors.length > 0) {
       for (const d of result.diagnostics) io.stderr(`${formatText(d)}\n`);
-      io.stderr('niet geschreven: herstel de velden hierboven\n');
+      if (draft) {
+        draft.save(fields, today);
+        io.stderr(
+          'niet geschreven: herstel de velden hierboven; uw antwoorden zijn bewaard en klachten new biedt ze de volgende keer aan\n',
+        );
+      } else io.stderr('niet geschreven: herstel de velden hierboven\n');
       return 1;
     }
     mkdirSync(dirname(path), { recursive: true });
@@ -255,6 +326,7 @@ async function register(values: Values<typeof FIELD_OPTIONS> & { number: boolean
       if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue;
       throw error;
     }
+    draft?.remove();
     for (const d of result.diagnostics) io.stderr(`${formatText(d)}\n`);
     const numbered = values.number
       ? ''

@@ -1,4 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../cli/main.ts';
@@ -185,6 +186,45 @@ describe('klachten new that forgives (issue 17, point 3)', () => {
     expect(err).toContain('coach-y behandelt de klacht en staat bij de betrokkenen: dat mag niet');
     const involvedAt = asked.findIndex((q) => q.startsWith('Betrokken'));
     expect(asked[involvedAt + 1]).toMatch(/^Behandelaar/);
+  });
+});
+
+describe('klachten new keeps an entry broken off', () => {
+  it("offers the answers of an interrupted entry to the next run, from the user's cache, and forgets them once written", async () => {
+    const dir = scratchProject();
+    const cache = mkdtempSync(join(tmpdir(), 'klachten-cache-'));
+    const terminal = (answers: string[], asked: string[]): Io => ({
+      cwd: dir,
+      stdout: () => undefined,
+      stderr: () => undefined,
+      prompt: (question) => {
+        asked.push(question);
+        const answer = answers.shift();
+        // Ctrl-C: readline rejects the question.
+        return answer === undefined ? Promise.reject(new Error('afgebroken')) : Promise.resolve(answer);
+      },
+      now: () => new Date('2026-11-21T10:00:00Z'),
+      env: { XDG_CACHE_HOME: cache },
+    });
+    const first: string[] = [];
+    await expect(main(['new'], terminal(['pit', '2026-11-20', 'email', 'written', 'Test Verzonnen'], first))).rejects.toThrow(
+      'afgebroken',
+    );
+    const [saved] = readdirSync(join(cache, 'klachtenregister'));
+    expect(saved).toMatch(/^concept-[0-9a-f]{16}\.json$/);
+    // Only the user may read it; it is not in the repository.
+    expect(statSync(join(cache, 'klachtenregister', saved ?? '')).mode & 0o777).toBe(0o600);
+
+    const second: string[] = [];
+    const out: string[] = [];
+    const io = terminal(['j', 'test@voorbeeld.example', '', '', '', '', 'bejegening', 'Verzonnen klacht.'], second);
+    expect(await main(['new'], { ...io, stdout: (text) => out.push(text) })).toBe(0);
+    expect(second[0]).toBe('Er is een onafgemaakte klacht (opgeslagen op 2026-11-21). Verder met die antwoorden? [j/n]: ');
+    // The organisation, date, channel and name were not asked again.
+    expect(second.some((q) => q.startsWith('Organisatie') || q.startsWith('Naam klager'))).toBe(false);
+    const id = /^(nieuw-[a-z0-9]+) geregistreerd/m.exec(out.join(''))?.[1] ?? '';
+    expect(readFileSync(join(dir, 'register', 'complaints', '2026', `${id}.md`), 'utf8')).toContain('name: Test Verzonnen');
+    expect(readdirSync(join(cache, 'klachtenregister'))).toEqual([]);
   });
 });
 
