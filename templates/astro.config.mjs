@@ -9,6 +9,8 @@ export default defineConfig({
     klachtenregister({
       name: {{name}},
       // title: 'Klachtenregeling',
+      // De GitHub-repository van dit register, voor de knop op /nieuwe-klacht/ (het formulier voor medewerkers):
+      // repository: 'organisatie/klachtenregister',
       // logo: 'logo.svg',
       // intro: 'Hier leest u hoe u een klacht indient en wanneer u antwoord krijgt.',
       contact: {
