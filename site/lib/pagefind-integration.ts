@@ -1,7 +1,11 @@
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
+
+/** Pagefind's own user interfaces, which the site does not load. */
+const UNUSED_BUNDLE = /^pagefind-(?:ui|component-ui|modular-ui|highlight)\.(?:js|css)$/;
 
 /**
  * Indexes the built site with Pagefind once Astro is done, so `astro build` alone gives a searchable
@@ -21,6 +25,10 @@ export function pagefindIntegration(): AstroIntegration {
           if (added.errors.length > 0) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
           const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
           if (written.errors.length > 0) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
+          // The site's own search (site/browser/search.ts) uses pagefind.js and the index; Pagefind's
+          // ready-made interfaces (about 400 KB) would only be deployed unused.
+          for (const file of readdirSync(join(outDir, 'pagefind')))
+            if (UNUSED_BUNDLE.test(file)) rmSync(join(outDir, 'pagefind', file));
           logger.info(
             `zoekindex geschreven naar pagefind/ (${String(added.page_count)} pagina's gelezen; alleen de geldende reglementen worden doorzocht)`,
           );

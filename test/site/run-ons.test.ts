@@ -74,3 +74,20 @@ describe('text without run-on sentences', () => {
     expect(found).toEqual([]);
   });
 });
+
+describe('a clean build (issue 18, point 6)', () => {
+  it('gives every page a meta description and deploys no unused Pagefind interface', () => {
+    const dir = builds[0]?.outDir ?? '';
+    const pages = readdirSync(dir, { recursive: true })
+      .map(String)
+      .filter((file) => file.endsWith('.html'));
+    const without = pages.filter(
+      (file) => !/<meta name="description" content="[^"]+"/.test(readFileSync(join(dir, file), 'utf8')),
+    );
+    // A redirect page (one organisation) has none to give; this build has five.
+    expect(without).toEqual([]);
+    const bundles = readdirSync(join(dir, 'pagefind'));
+    expect(bundles).toContain('pagefind.js');
+    expect(bundles.filter((file) => /^pagefind-(?:ui|component-ui|modular-ui|highlight)\./.test(file))).toEqual([]);
+  });
+});
