@@ -500,7 +500,8 @@ describe('in Chromium', () => {
     const page = await openPage(browser, `${site.url}/mvz/`);
     await page.getByRole('link', { name: 'Klachten 2025' }).click();
     await page.waitForURL(/\/mvz\/evaluaties\/2025\/$/);
-    expect(await page.locator('h1').innerText()).toBe('Klachten 2025: evaluatie');
+    // The heading names the organisation (issue 18): a page a director can show on its own.
+    expect(await page.locator('h1').innerText()).toBe('Klachten 2025 van MVZLoopbaancoaching');
     expect(await page.getByText('Goedgekeurd door directie').isVisible()).toBe(true);
     // The first chart's table gives the same figures as klachten evaluate.
     const quarter = await page.locator('#per-kwartaal tbody tr').allInnerTexts();
