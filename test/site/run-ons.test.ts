@@ -91,3 +91,19 @@ describe('a clean build (issue 18, point 6)', () => {
     expect(bundles.filter((file) => /^pagefind-(?:ui|component-ui|modular-ui|highlight)\./.test(file))).toEqual([]);
   });
 });
+
+describe('a front door per organisation (issue 18, point 2)', () => {
+  it('puts "in drie stappen" above the full text: how to submit, what to write, when an answer comes', () => {
+    const dir = builds[0]?.outDir ?? '';
+    for (const slug of ['coulant', 'mvz', 'organize4all', 'pit', 're-integratiedienst']) {
+      const html = readFileSync(join(dir, slug, 'index.html'), 'utf8');
+      const section = /<section class="three-steps"[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
+      expect(section, slug).toMatch(/in drie stappen<\/h2>/);
+      expect(section.match(/<li>/g)?.length, slug).toBe(3);
+      expect(visibleText(section), slug).toMatch(/Dien uw klacht in: per e-mail/);
+      expect(visibleText(section), slug).toMatch(/Dan hoort u: .+ binnen \d+ (?:werkdagen|dagen|weken) na ontvangst/);
+      // Above the table of contents and the text.
+      expect(html.indexOf('class="three-steps"'), slug).toBeLessThan(html.indexOf('id="inhoudsopgave"'));
+    }
+  });
+});
