@@ -107,3 +107,13 @@ describe('a front door per organisation (issue 18, point 2)', () => {
     }
   });
 });
+
+describe('an evaluation page a director can show (issue 18, point 5)', () => {
+  it('names the organisation in its heading and starts with a summary', () => {
+    const html = readFileSync(join(builds[0]?.outDir ?? '', 'mvz', 'evaluaties', '2025', 'index.html'), 'utf8');
+    expect(html).toMatch(/<h1>Klachten 2025 van MVZLoopbaancoaching<\/h1>/);
+    const summary = /<section[^>]*class="summary"[\s\S]*?<\/section>/.exec(html)?.[0] ?? '';
+    expect(visibleText(summary)).toMatch(/In het kort .*In 2025 kwamen 6 klachten binnen/);
+    expect(html.indexOf('id="in-het-kort"')).toBeLessThan(html.indexOf('id="cijfers"'));
+  });
+});
