@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { ERROR_CODES, RegisterError, type RegisterFolder } from '../core/index.ts';
 import type { Command } from './lib/command.ts';
+import { ownPackage } from './lib/package.ts';
 import type { Interface } from 'node:readline/promises';
 import type { Io } from './lib/io.ts';
 
@@ -51,22 +51,6 @@ export async function mainHelp(): Promise<string> {
   ].join('\n');
 }
 
-/**
- * The version of the package this command comes from: the nearest package.json named klachtenregister
- * above this module (cli/ in the sources, build/chunks/ in the compiled command).
- */
-function packageVersion(): string {
-  for (let dir = new URL('./', import.meta.url); ; dir = new URL('../', dir)) {
-    try {
-      const pkg = JSON.parse(readFileSync(new URL('package.json', dir), 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === 'klachtenregister' && pkg.version !== undefined) return pkg.version;
-    } catch {
-      // no package.json here: look higher up
-    }
-    if (dir.pathname === '/') return 'onbekend';
-  }
-}
-
 /** How the CLI points at each folder. */
 const FOLDER_HINTS: Record<RegisterFolder, string> = {
   regulations: 'geef de map op met --regulations',
@@ -87,7 +71,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return name === undefined ? 2 : 0;
   }
   if (name === '--version' || name === '-v') {
-    io.stdout(`${packageVersion()}\n`);
+    io.stdout(`${ownPackage().version}\n`);
     return 0;
   }
   const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;

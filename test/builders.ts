@@ -162,3 +162,15 @@ export function personalValues(registerDir: string): string[] {
   }
   return [...values];
 }
+
+/** The logins of the sample register's staff: handlers, involved people and owners, all assignable on the GitHub stand-in. */
+export const SAMPLE_STAFF: readonly string[] = [
+  'behandelaar-a',
+  'behandelaar-b',
+  'behandelaar-c',
+  'coach-demo',
+  'coord-voorbeeld',
+  'directie-demo',
+  'noloc-demo',
+  'medewerker-x',
+];

@@ -1,19 +1,13 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { isMap, parseDocument, visit } from 'yaml';
 import { splitFrontMatter, usageError } from '../../core/index.ts';
 import { runGit } from '../../node/git.ts';
 import { loadRegulations } from '../../node/load-register.ts';
 import { defineCommand } from '../lib/command.ts';
 import type { Io } from '../lib/io.ts';
+import { ownPackage } from '../lib/package.ts';
 import { resolveToday } from '../lib/today.ts';
-
-/**
- * The package's own folder: two levels above this module, in the sources (`cli/commands/init.ts`) and
- * in the compiled command (`build/chunks/init-….js`) alike.
- */
-const PACKAGE = fileURLToPath(new URL('../../', import.meta.url));
 
 /**
  * The presets in the package's presets/ folder: the statutory templates awb and wkkgz, and the five
@@ -43,23 +37,8 @@ const WORKFLOWS: Record<string, { checkOnly: boolean }> = {
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-interface PackageJson {
-  version: string;
-  devDependencies?: Record<string, string>;
-  /**
-   * What a register's site needs beside this package (Astro and its packages): written as the register's
-   * devDependencies. Not peer dependencies: npm would install those with `--omit=dev` too, and the
-   * pull-request check installs this package alone.
-   */
-  siteDependencies?: Record<string, string>;
-}
-
-function packageJson(): PackageJson {
-  return JSON.parse(readFileSync(join(PACKAGE, 'package.json'), 'utf8')) as PackageJson;
-}
-
 function template(name: string): string {
-  return readFileSync(join(PACKAGE, 'templates', name), 'utf8');
+  return readFileSync(join(ownPackage().root, 'templates', name), 'utf8');
 }
 
 /** Fills `{{key}}` in a template; every key must be given (a typo is a bug, not an empty field). */
@@ -83,7 +62,7 @@ export function slugOf(name: string): string {
 
 /** The newest regulation file of a preset folder. */
 function presetFile(preset: string): string {
-  const folder = join(PACKAGE, PRESET_FOLDERS[preset] ?? '');
+  const folder = join(ownPackage().root, PRESET_FOLDERS[preset] ?? '');
   const files = readdirSync(folder)
     .filter((file) => /^\d{4}-\d{2}-\d{2}\.md$/.test(file))
     .sort();
@@ -137,11 +116,11 @@ function templateFiles(): Map<string, string> {
   for (const [name, { checkOnly }] of Object.entries(WORKFLOWS))
     files.set(
       `.github/workflows/${name}.yml`,
-      workflowFor(readFileSync(join(PACKAGE, '.github', 'workflows', `${name}.yml`), 'utf8'), checkOnly),
+      workflowFor(readFileSync(join(ownPackage().root, '.github', 'workflows', `${name}.yml`), 'utf8'), checkOnly),
     );
   files.set(
     '.github/pull_request_template.md',
-    readFileSync(join(PACKAGE, '.github', 'pull_request_template.md'), 'utf8').replaceAll(
+    readFileSync(join(ownPackage().root, '.github', 'pull_request_template.md'), 'utf8').replaceAll(
       '../blob/main/docs/',
       '../blob/main/docs/klachtenregister/',
     ),
@@ -149,10 +128,10 @@ function templateFiles(): Map<string, string> {
   files.set('.github/dependabot.yml', template('dependabot.yml'));
   files.set('.gitignore', template('gitignore'));
   files.set('.node-version', template('node-version'));
-  for (const doc of readdirSync(join(PACKAGE, 'docs'))
+  for (const doc of readdirSync(join(ownPackage().root, 'docs'))
     .filter((file) => file.endsWith('.md'))
     .sort())
-    files.set(`docs/klachtenregister/${doc}`, readFileSync(join(PACKAGE, 'docs', doc), 'utf8'));
+    files.set(`docs/klachtenregister/${doc}`, readFileSync(join(ownPackage().root, 'docs', doc), 'utf8'));
   return files;
 }
 
@@ -165,7 +144,7 @@ interface Answers {
 
 /** The organisation's own files, written once. */
 function ownFiles(answers: Answers, today: string): Map<string, string> {
-  const pkg = packageJson();
+  const pkg = ownPackage();
   const devDependencies: Record<string, string> = {};
   const node = pkg.devDependencies?.node;
   if (node !== undefined) devDependencies.node = node;
@@ -202,7 +181,7 @@ function ownFiles(answers: Answers, today: string): Map<string, string> {
   );
   files.set('register/complaints/.gitkeep', '');
   files.set('register/evaluations/.gitkeep', '');
-  files.set('.github/CODEOWNERS', readFileSync(join(PACKAGE, '.github', 'CODEOWNERS'), 'utf8'));
+  files.set('.github/CODEOWNERS', readFileSync(join(ownPackage().root, '.github', 'CODEOWNERS'), 'utf8'));
   files.set('README.md', fill(template('README.md'), { name: answers.name, slug: answers.slug, version: pkg.version }));
   return files;
 }
@@ -261,6 +240,8 @@ async function answersFrom(
   let name = values.name?.trim();
   while (interactive && !name) name = (await ask(io, 'Naam van de organisatie'))?.trim();
   if (!name) throw usageError('geef de naam van de organisatie met --name "Naam"');
+  // The name goes into files and onto the terminal: no control or format characters, no line breaks.
+  if (/[\p{Cc}\p{Cf}\u2028\u2029]/u.test(name)) throw usageError('--name bevat een stuurteken of regeleinde; typ de naam zonder');
   let slug = values.slug ?? (interactive ? await ask(io, 'Korte naam voor adressen en bestanden', slugOf(name)) : slugOf(name));
   while (interactive && (slug === undefined || !SLUG.test(slug))) {
     io.stderr('  gebruik kleine letters, cijfers en streepjes, bijvoorbeeld zorgpunt-noord\n');

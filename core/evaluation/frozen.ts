@@ -35,16 +35,17 @@ export function frozenProblems(value: unknown, expected: { organisation: string;
   if (value === null || typeof value !== 'object') return ['geen JSON-object'];
   const frozen = value as Partial<FrozenFigures>;
   const problems: string[] = [];
-  if (frozen.format !== 1) problems.push(`format ${String(frozen.format)}: verwacht 1`);
+  // Nothing read from the file is repeated in a message: it may be anything, and the messages reach
+  // CI logs and annotations.
+  if (frozen.format !== 1) problems.push('format: verwacht 1');
   if (frozen.organisation !== expected.organisation)
-    problems.push(`organisatie '${String(frozen.organisation)}' hoort niet bij de evaluatie van ${expected.organisation}`);
-  if (frozen.year !== expected.year)
-    problems.push(`jaar ${String(frozen.year)} hoort niet bij de evaluatie van ${String(expected.year)}`);
+    problems.push(`de organisatie hoort niet bij de evaluatie van ${expected.organisation}`);
+  if (frozen.year !== expected.year) problems.push(`het jaar hoort niet bij de evaluatie van ${String(expected.year)}`);
   if (typeof frozen.frozenOn !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(frozen.frozenOn))
     problems.push('frozenOn is geen datum');
   const threshold = frozen.threshold;
   if (typeof threshold !== 'number' || !Number.isInteger(threshold) || threshold < MIN_THRESHOLD)
-    problems.push(`drempel ${String(threshold)}: gepubliceerde cijfers hebben een drempel van minstens ${String(MIN_THRESHOLD)}`);
+    problems.push(`de drempel: gepubliceerde cijfers hebben een drempel van minstens ${String(MIN_THRESHOLD)}`);
   const figures: unknown = frozen.figures;
   if (figures === null || typeof figures !== 'object') {
     problems.push('figures ontbreekt');
@@ -52,6 +53,11 @@ export function frozenProblems(value: unknown, expected: { organisation: string;
   }
   if (typeof threshold === 'number') problems.push(...unsuppressed(figures, threshold));
   return problems;
+}
+
+/** A key of the file as a message may show it: a code word as it is, anything else as "…". */
+function codeWord(key: string): string {
+  return /^[A-Za-z0-9_-]{1,40}$/.test(key) ? key : '…';
 }
 
 /** Published counts from 1 to threshold-1: in a breakdown's cells and totals, and in single counts. */
@@ -65,7 +71,7 @@ function unsuppressed(figures: object, threshold: number): string[] {
       // Counts are cells, totals and single counts; percentages, days and years are not.
       const count = path.includes('cells') || last === 'total' || last === 'received' || last === 'extensions';
       if (count && value > 0 && value < threshold)
-        problems.push(`${path.join('.')} is ${String(value)}: onder de drempel hoort "< ${String(threshold)}"`);
+        problems.push(`${path.map(codeWord).join('.')} is ${String(value)}: onder de drempel hoort "< ${String(threshold)}"`);
       return;
     }
     if (typeof value === 'string' || value === null || typeof value !== 'object') return;

@@ -49,6 +49,12 @@ describe('klachten init', () => {
     expect(out.join('')).toContain('kies een voorinstelling met --preset');
     expect(await main(['init', dir, '--name', 'Coach Jansen', '--preset', 'pit', '--slug', 'Coach_Jansen', '--yes'], io)).toBe(2);
     expect(out.join('')).toContain("--slug 'Coach_Jansen': gebruik kleine letters");
+    // A name with a control character or a line break never reaches a file or the terminal.
+    for (const name of ['Zorg\u001b[31mpunt', 'Zorg\npunt', 'Zorg\u202Epunt']) {
+      expect(await main(['init', dir, '--name', name, '--preset', 'pit', '--yes'], io)).toBe(2);
+      expect(out.join('')).not.toContain(name);
+    }
+    expect(out.join('')).toContain('--name bevat een stuurteken');
     expect(existsSync(dir)).toBe(false);
   });
 

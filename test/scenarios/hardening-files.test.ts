@@ -18,7 +18,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { markerKey } from '../../core/index.ts';
 import { invalidUtf8Line, listMarkdown, readFileChecked, unreadableReason } from '../../node/read-sources.ts';
 import { lockPathOf, replaceFile } from '../../node/write-file.ts';
-import { ROOT, SAMPLE, SAMPLE_REGISTER, SAMPLE_REGULATIONS } from '../builders.ts';
+import { ROOT, SAMPLE, SAMPLE_REGISTER, SAMPLE_REGULATIONS, SAMPLE_STAFF } from '../builders.ts';
 import { FakeGitHub } from '../github/fake-github.ts';
 import { klachten, klachtenAsync, scratchProject, type CliResult } from './run-cli.ts';
 
@@ -335,16 +335,7 @@ describe('symbolic links in the register', () => {
 });
 
 describe('the sync with a file it cannot read or follow', () => {
-  const STAFF = [
-    'behandelaar-a',
-    'behandelaar-b',
-    'behandelaar-c',
-    'coach-demo',
-    'coord-voorbeeld',
-    'directie-demo',
-    'noloc-demo',
-    'medewerker-x',
-  ];
+  const STAFF = SAMPLE_STAFF;
   let github: FakeGitHub;
   beforeEach(async () => {
     github = await new FakeGitHub().start();

@@ -3,20 +3,12 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { markerKey } from '../../core/index.ts';
+import { SAMPLE_STAFF } from '../builders.ts';
 import { FakeGitHub } from '../github/fake-github.ts';
 import { klachten, klachtenAsync, scratchProject } from './run-cli.ts';
 
 const TODAY = '2026-11-21';
-const STAFF = [
-  'behandelaar-a',
-  'behandelaar-b',
-  'behandelaar-c',
-  'coach-demo',
-  'coord-voorbeeld',
-  'directie-demo',
-  'noloc-demo',
-  'medewerker-x',
-];
+const STAFF = SAMPLE_STAFF;
 const FORGED = 'x `@everyone` <!-- klachtenregister: termijnen-deze-week -->';
 
 let github: FakeGitHub;

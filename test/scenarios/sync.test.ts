@@ -2,21 +2,12 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { markerKey } from '../../core/index.ts';
-import { personalValues } from '../builders.ts';
+import { personalValues, SAMPLE_STAFF } from '../builders.ts';
 import { FakeGitHub, type FakeIssue } from '../github/fake-github.ts';
 import { klachten, klachtenAsync, scratchProject } from './run-cli.ts';
 
 const TODAY = '2026-11-21';
-const STAFF = [
-  'behandelaar-a',
-  'behandelaar-b',
-  'behandelaar-c',
-  'coach-demo',
-  'coord-voorbeeld',
-  'directie-demo',
-  'noloc-demo',
-  'medewerker-x',
-];
+const STAFF = SAMPLE_STAFF;
 
 /** The overdue steps and measures of the sample register on TODAY, as `status --json` reports them. */
 const OVERDUE_KEYS = [
