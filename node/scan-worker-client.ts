@@ -1,5 +1,6 @@
 import type { Worker } from 'node:worker_threads';
 import {
+  safeJson,
   scanComplaints,
   type ComplaintScan,
   type Diagnostic,
@@ -60,17 +61,32 @@ export type ScanAnswer = { ready: true } | { id: number; scan: PackedScan };
 /** Files scanned at a time within a block: their statuses are packed before the next ones are made. */
 const BATCH = 50;
 
-/** Packs statuses (see {@link PackedStatuses}). */
+/**
+ * Packs statuses (see {@link PackedStatuses}), made safe: values from a file may hold control or
+ * format characters, escaped with safeJson. A status whose UTF-8 is as long as its text is ASCII, and
+ * JSON.stringify has escaped every control character in it but DEL: such a status (most of them) is
+ * safe as it is, known from the byte count the packing needs anyway, without a pass over its text.
+ */
 function packStatuses(statuses: readonly string[]): PackedStatuses {
+  const safe: string[] = [];
   let size = SEPARATOR.length * Math.max(0, statuses.length - 1);
-  for (const status of statuses) size += Buffer.byteLength(status);
+  for (const status of statuses) {
+    let bytes = Buffer.byteLength(status);
+    let text = status;
+    if (bytes !== status.length || status.includes('\x7f')) {
+      text = safeJson(status);
+      bytes = Buffer.byteLength(text);
+    }
+    safe.push(text);
+    size += bytes;
+  }
   const text = Buffer.allocUnsafeSlow(size);
-  const ends = new Uint32Array(statuses.length);
+  const ends = new Uint32Array(safe.length);
   let at = 0;
-  statuses.forEach((status, index) => {
+  safe.forEach((status, index) => {
     at += text.write(status, at);
     ends[index] = at;
-    if (index < statuses.length - 1) at += text.write(SEPARATOR, at);
+    if (index < safe.length - 1) at += text.write(SEPARATOR, at);
   });
   return { text, ends };
 }

@@ -202,9 +202,10 @@ export function stepDeadline(
     due = extended.date;
   }
   const done = doneDate(complaint, step);
-  const suspensions = [...complaint.suspensions].sort((a, b) => (a.from < b.from ? -1 : 1));
+  const suspensions =
+    complaint.suspensions.length === 0 ? [] : [...complaint.suspensions].sort((a, b) => (a.from < b.from ? -1 : 1));
   // The term counts from the day after `start`: a pause only moves it for the days it covers from then on.
-  const counting = addDays(start, 1);
+  const counting = suspensions.length === 0 ? start : addDays(start, 1);
   for (const suspension of suspensions) {
     if (suspension.steps !== undefined && !suspension.steps.includes(step.id)) continue;
     const from = suspension.from < counting ? counting : suspension.from;
@@ -274,27 +275,28 @@ export function computeComplaintStatus(
     .map((step): StepStatus => {
       const done = doneDate(complaint, step) ?? null;
       const { due, explanation } = stepDeadline(step, complaint, version, today);
-      const base = { id: step.id, title: step.title, actor: step.actor, due, done };
-      if (done !== null) return { ...base, status: due !== null && done > due ? 'done-late' : 'done', explanation };
-      if (!conditionHolds(step.condition, complaint)) {
-        return {
-          ...base,
-          status: 'not-applicable',
-          explanation: `niet van toepassing: ${CONDITION_TEXT[step.condition ?? 'admissible']}`,
-        };
-      }
-      if (state !== 'open') {
-        return {
-          ...base,
-          status: 'not-applicable',
-          explanation: `niet van toepassing: de klacht is ${state === 'withdrawn' ? 'ingetrokken' : 'afgesloten'}`,
-        };
-      }
+      // Written out whole, in the order of the JSON output: every step status has the same shape.
+      const make = (status: StepStatus['status'], text: string): StepStatus => ({
+        id: step.id,
+        title: step.title,
+        actor: step.actor,
+        due,
+        done,
+        status,
+        explanation: text,
+      });
+      if (done !== null) return make(due !== null && done > due ? 'done-late' : 'done', explanation);
+      if (!conditionHolds(step.condition, complaint))
+        return make('not-applicable', `niet van toepassing: ${CONDITION_TEXT[step.condition ?? 'admissible']}`);
+      if (state !== 'open')
+        return make(
+          'not-applicable',
+          `niet van toepassing: de klacht is ${state === 'withdrawn' ? 'ingetrokken' : 'afgesloten'}`,
+        );
       const condition = conditionText(step.condition);
       const conditional = condition === null ? '' : ` (${condition})`;
-      if (due === null) return { ...base, status: 'open', explanation: explanation + conditional };
-      const status = today > due ? 'overdue' : due <= soonLimit ? 'due-soon' : 'open';
-      return { ...base, status, explanation: explanation + conditional };
+      if (due === null) return make('open', explanation + conditional);
+      return make(today > due ? 'overdue' : due <= soonLimit ? 'due-soon' : 'open', explanation + conditional);
     });
   const measures = complaint.measures.map((measure, index): MeasureStatus => {
     const due = measure.due ?? null;

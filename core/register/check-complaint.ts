@@ -5,7 +5,7 @@ import { versionInForce, type RegulationSet } from '../deadlines/regulation-set.
 import type { IsoDate } from '../calendar/iso-date.ts';
 import { COMPLAINT_ID, ComplaintSchema, type Complaint } from '../schemas/complaint.ts';
 import { personalPaths } from '../schemas/walk.ts';
-import type { RequiredContent } from '../schemas/regulation.ts';
+import type { Regulation, RequiredContent, Step } from '../schemas/regulation.ts';
 import { CHANNEL_NAMES } from '../labels.ts';
 import { checkAdjustments } from '../deadlines/adjustments.ts';
 import type { DiagnosticCode } from './codes.ts';
@@ -46,6 +46,22 @@ function hasContent(content: RequiredContent, complaint: Complaint, body: string
   }
 }
 
+/** Each regulation's steps by id, made once per regulation rather than once per complaint. */
+const STEP_INDEX = new WeakMap<Regulation, ReadonlyMap<string, Step>>();
+function stepIndex(regulation: Regulation): ReadonlyMap<string, Step> {
+  let index = STEP_INDEX.get(regulation);
+  if (!index) {
+    index = new Map(regulation.steps.map((step) => [step.id, step]));
+    STEP_INDEX.set(regulation, index);
+  }
+  return index;
+}
+
+/** The last part of a path, `/` or `\\` separated. */
+function baseNameOf(file: string): string {
+  return file.slice(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
+}
+
 /**
  * The rules a single complaint must meet against its regulation: file name, organisation and
  * version, channel and form, required contents, independence, step order and dates, extensions,
@@ -59,11 +75,12 @@ export function checkComplaint(item: CheckableComplaint, regulations: Regulation
     out.push({ severity, code, file, line: at.line, column: at.column, message });
   };
 
-  const baseName = file.split(/[\\/]/).pop() ?? file;
+  const baseName = baseNameOf(file);
   if (baseName !== `${complaint.id}.md`) {
     report('error', 'file-name', ['id'], `bestandsnaam ${baseName} hoort ${complaint.id}.md te zijn (bestandsnaam = id)`);
   }
-  out.push(...checkFolder(item));
+  const folder = checkFolder(item);
+  if (folder) out.push(folder);
   const idYear = COMPLAINT_ID.exec(complaint.id)?.[1];
   if (idYear !== undefined && idYear !== complaint.received.slice(0, 4)) {
     report('warning', 'id-year', ['id'], `het jaar in ${complaint.id} is niet het jaar van ontvangst (${complaint.received.slice(0, 4)})`);
@@ -126,8 +143,8 @@ export function checkComplaint(item: CheckableComplaint, regulations: Regulation
   }
 
   // Recorded steps.
-  const stepsById = new Map(regulation.steps.map((step) => [step.id, step]));
-  for (const [id] of Object.entries(complaint.steps)) {
+  const stepsById = stepIndex(regulation);
+  for (const id of Object.keys(complaint.steps)) {
     const step = stepsById.get(id);
     if (!step) {
       const echo = echoValue(id, stepsById.keys(), versions.flatMap((v) => v.regulation.steps.map((s) => s.id)));
@@ -190,18 +207,18 @@ export function checkComplaint(item: CheckableComplaint, regulations: Regulation
   return out;
 }
 
+/** `<year>/<file>` alone, or `…complaints/<year>/<file>`. */
+const IN_YEAR_FOLDER = /^(?:(?:.*[\\/])?complaints[\\/])?\d{4}[\\/][^\\/]*$/;
+
 /**
  * A complaint file lives in `complaints/<year>/`, the year four digits. Its path reaches issues and pull
  * requests, so a folder elsewhere (or named like a marker or a mention) is refused.
  */
-function checkFolder(item: CheckableComplaint): Diagnostic[] {
-  const parts = item.file.split(/[\\/]/);
-  const year = parts.at(-2);
-  const parent = parts.at(-3);
-  if (year !== undefined && /^\d{4}$/.test(year) && (parent === undefined || parent === 'complaints')) return [];
+function checkFolder(item: CheckableComplaint): Diagnostic | undefined {
+  if (IN_YEAR_FOLDER.test(item.file)) return undefined;
   const at = item.locate(['id'], true);
   const message = 'een klachtdossier hoort in complaints/<jaar>/ te staan (bijv. complaints/2026/); verplaats het bestand';
-  return [{ severity: 'error', code: 'complaint-folder', file: item.file, line: at.line, column: at.column, message }];
+  return { severity: 'error', code: 'complaint-folder', file: item.file, line: at.line, column: at.column, message };
 }
 
 /**

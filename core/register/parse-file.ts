@@ -26,14 +26,28 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
  * js-yaml keeps `__proto__` as an own key; zod and object spreads would then drop it or its value.
  * @example forbiddenKeyPaths({ steps: { __proto__: '2026-03-05' } }) // [['steps', '__proto__']]
  */
-export function forbiddenKeyPaths(value: unknown, path: PropertyKey[] = [], into: PropertyKey[][] = []): PropertyKey[][] {
-  if (Array.isArray(value)) value.forEach((item: unknown, index) => forbiddenKeyPaths(item, [...path, index], into));
-  else if (value !== null && typeof value === 'object') {
-    for (const key of Object.keys(value)) {
-      if (FORBIDDEN_KEYS.has(key)) into.push([...path, key]);
-      forbiddenKeyPaths((value as Record<string, unknown>)[key], [...path, key], into);
+export function forbiddenKeyPaths(value: unknown): PropertyKey[][] {
+  const into: PropertyKey[][] = [];
+  // One path, grown and shrunk on the way down and up: copied only for a key that is found.
+  const path: PropertyKey[] = [];
+  const visit = (node: unknown): void => {
+    if (node === null || typeof node !== 'object') return;
+    if (Array.isArray(node)) {
+      for (let index = 0; index < node.length; index += 1) {
+        path.push(index);
+        visit(node[index]);
+        path.pop();
+      }
+      return;
     }
-  }
+    for (const key of Object.keys(node)) {
+      path.push(key);
+      if (FORBIDDEN_KEYS.has(key)) into.push([...path]);
+      visit((node as Record<string, unknown>)[key]);
+      path.pop();
+    }
+  };
+  visit(value);
   return into;
 }
 

@@ -68,6 +68,9 @@ steps:
 Verzonnen klacht.
 `;
 const HOSTILE_NAME = 'KL-2026-0097\u001b]0;PWNED\u0007\n::warning::INJECTED.md';
+/** DEL and a bidi override, which JSON.stringify leaves raw: status --json must escape them itself. */
+const RAW_IN_JSON_NAME = 'KL-2026-0096\u007f\u202egnp.md';
+const DEL_NAME = 'KL-2026-0095\u007f.md';
 
 let dir: string;
 beforeAll(() => {
@@ -78,6 +81,12 @@ beforeAll(() => {
   writeFileSync(join(dir, 'register/complaints/2026/KL-2026-0099.md'), MISTYPED);
   writeFileSync(join(dir, 'register/complaints/2026/KL-2026-0098.md'), HOSTILE);
   writeFileSync(join(dir, 'register/complaints/2026', HOSTILE_NAME), HOSTILE.replace('KL-2026-0098', 'KL-2026-0097'));
+  writeFileSync(join(dir, 'register/complaints/2026', RAW_IN_JSON_NAME), HOSTILE.replace('KL-2026-0098', 'KL-2026-0096'));
+  // MVZ's steps are plain ASCII: the DEL is the only character JSON.stringify leaves raw in its status.
+  writeFileSync(
+    join(dir, 'register/complaints/2026', DEL_NAME),
+    HOSTILE.replace('KL-2026-0098', 'KL-2026-0095').replace('organisation: coulant', 'organisation: mvz'),
+  );
 });
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
@@ -128,6 +137,15 @@ describe('klachten output in CI', () => {
         expect(commandsLines.filter((line) => /^::(add-mask|warning::)/.test(line))).toEqual([]);
       } else expect(commandsLines, stream).toEqual([]);
     }
+  });
+
+  it('status --json escapes DEL and format characters in a file name, and the name reads back unchanged', () => {
+    const result = klachten(['status', '--json', '--today', '2026-11-22'], { cwd: dir });
+    expect(result.stdout).not.toMatch(/[\u007f\u202e]/u);
+    expect(result.stdout).toContain('KL-2026-0096\\u007f\\u202egnp.md');
+    const files = (JSON.parse(result.stdout) as { complaints: { file: string }[] }).complaints.map((c) => c.file);
+    expect(files).toContain(`register/complaints/2026/${RAW_IN_JSON_NAME}`);
+    expect(files).toContain(`register/complaints/2026/${DEL_NAME}`);
   });
 
   it('still tells staff what to fix in the mistyped file', () => {
