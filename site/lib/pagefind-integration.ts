@@ -26,7 +26,8 @@ export function pagefindIntegration(): AstroIntegration {
           const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
           if (written.errors.length > 0) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
           // The site's own search (site/browser/search.ts) uses pagefind.js and the index; Pagefind's
-          // ready-made interfaces (about 400 KB) would only be deployed unused.
+          // ready-made interfaces (about 400 KB) would only be deployed unused. Its highlight script too:
+          // site/browser/mark-passage.ts marks the words in the passage a result leads to.
           for (const file of readdirSync(join(outDir, 'pagefind')))
             if (UNUSED_BUNDLE.test(file)) rmSync(join(outDir, 'pagefind', file));
           logger.info(

@@ -405,7 +405,8 @@ describe('in Chromium', () => {
       'Klachtenreglement PIT re-integratie & coaching',
     );
     await search.keyboard.press('Enter');
-    await search.waitForURL(/\/pit\/$/);
+    // The result leads to the passage that matched, with the word to mark (test/site/search.test.ts).
+    await search.waitForURL(/\/pit\/\?markeer=Geschillencommissie#niet-tevreden$/);
     await search.close();
   });
 
