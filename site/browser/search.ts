@@ -130,7 +130,11 @@ function resultItem(result: PagefindResultData, headingLevel: 'h2' | 'h3'): HTML
   return item;
 }
 
-/** Wires the search field: loads Pagefind on first use and lists the results as links to the passage that matched. */
+/**
+ * Wires the search field: loads Pagefind on first use and lists the results as links to the passage
+ * that matched. After Enter the count of results takes focus at the top of the window, so on a phone
+ * the results are in view and a screen reader reads the count.
+ */
 export function initSearch(root: Document): void {
   for (const container of root.querySelectorAll<HTMLElement>('[data-search]')) {
     const form = container.querySelector<HTMLFormElement>('[data-search-form]');
@@ -140,12 +144,24 @@ export function initSearch(root: Document): void {
     if (!form || !input || !status || !list) continue;
     const headingLevel = container.dataset.resultHeading === 'h2' ? 'h2' : 'h3';
     let pagefind: Promise<Pagefind> | undefined;
+    let shown: string | undefined;
     const ensure = (): Promise<Pagefind> => (pagefind ??= loadPagefind(container.dataset.bundle ?? '/pagefind/'));
-    const run = async (): Promise<void> => {
+    const reveal = (): void => {
+      const first = list.firstElementChild ?? status;
+      if (status.getBoundingClientRect().top < 0 || first.getBoundingClientRect().bottom > window.innerHeight)
+        status.scrollIntoView({ block: 'start' });
+      status.focus({ preventScroll: true });
+    };
+    const run = async (submitted: boolean): Promise<void> => {
       const term = input.value.trim();
       if (term === '') {
         list.replaceChildren();
         status.textContent = '';
+        shown = undefined;
+        return;
+      }
+      if (submitted && shown === term) {
+        reveal();
         return;
       }
       const search = await (await ensure()).debouncedSearch(term, {}, 250);
@@ -156,17 +172,19 @@ export function initSearch(root: Document): void {
         results.length === 0
           ? `Geen resultaten voor ‘${term}’.`
           : `${String(results.length)} ${results.length === 1 ? 'resultaat' : 'resultaten'} voor ‘${term}’.`;
+      shown = term;
+      if (submitted) reveal();
     };
     input.addEventListener('focus', () => void ensure(), { once: true });
-    input.addEventListener('input', () => void run());
+    input.addEventListener('input', () => void run(false));
     form.addEventListener('submit', (event) => {
       event.preventDefault();
-      void run();
+      void run(true);
     });
     const initial = new URLSearchParams(window.location.search).get('q');
     if (initial !== null && initial !== '') {
       input.value = initial;
-      void run();
+      void run(false);
     }
   }
 }

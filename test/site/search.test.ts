@@ -118,6 +118,21 @@ describe('search that lands on the passage', () => {
     await hostile.close();
   });
 
+  it('shows the first result on a phone after Enter, on the home page and on /zoeken/', async () => {
+    for (const path of ['/', '/zoeken/']) {
+      const page = await open(path, { width: 390, height: 844 });
+      await page.focus('#zoekterm');
+      await page.keyboard.type('klachten');
+      await page.keyboard.press('Enter');
+      await page.locator('[data-search-status]').filter({ hasText: 'voor ‘klachten’' }).waitFor();
+      await expect.poll(() => inView(page, '[data-search-results] li'), { message: path }).toBe(true);
+      // Focus moves to the count of results, which is also announced (aria-live).
+      expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-search-status'))).toBe(true);
+      expect(await page.getAttribute('[data-search-status]', 'aria-live')).toBe('polite');
+      await page.close();
+    }
+  });
+
   it('throws no script errors', () => {
     expect(errors).toEqual([]);
   });
