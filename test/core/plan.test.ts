@@ -45,12 +45,104 @@ describe('planProcedure (the deadline finder)', () => {
 
   it('gives the last day to submit from the end of the assignment (Organize4all: 30 working days)', () => {
     const o4a = versionInForce(project, 'organize4all', '2026-04-01')!;
-    expect(planProcedure(o4a, '2026-05-01').submission).toBeUndefined();
+    // Without the end of the assignment only the rule is known.
+    expect(planProcedure(o4a, '2026-05-01').submission).toEqual({ rule: '30 werkdagen na afronding van de opdracht' });
     const plan = planProcedure(o4a, '2026-05-01', { assignmentEnded: '2026-04-01' });
-    // 30 working days from 1 April 2026 skip Goede Vrijdag, Tweede Paasdag, Koningsdag, Hemelvaartsdag
-    // and the day after it (equated in 2026); 5 May is a holiday only in lustrum years.
-    expect(plan.submission?.last).toBe('2026-05-20');
-    expect(plan.submission?.explanation).toContain('30 werkdagen na afronding van de opdracht op wo 1 apr 2026');
+    // 30 working days from 1 April 2026 skip Goede Vrijdag, Tweede Paasdag, Koningsdag, 5 mei (every year
+    // under the Atw) and Hemelvaartsdag; 15 May, equated by decree, is not a closing day.
+    expect(plan.submission?.deadline?.last).toBe('2026-05-20');
+    expect(plan.submission?.deadline?.explanation).toContain('30 werkdagen na afronding van de opdracht op wo 1 apr 2026');
+  });
+
+  it('says whether the complaint falls inside the submission window, the last day included', () => {
+    const o4a = versionInForce(project, 'organize4all', '2026-04-01')!;
+    const on = (received: string) => planProcedure(o4a, received, { assignmentEnded: '2026-04-01' }).submission?.deadline;
+    expect(on('2026-05-20')).toMatchObject({ last: '2026-05-20', inTime: true });
+    expect(on('2026-05-21')).toMatchObject({ last: '2026-05-20', inTime: false });
+    // A complaint during the assignment is in time too.
+    expect(on('2026-03-15')).toMatchObject({ inTime: true });
+  });
+
+  it('names the event a step counts from when that event has no date, without contradiction (MVZ: the report)', () => {
+    const mvz = versionInForce(project, 'mvz', '2026-04-01')!;
+    const verslag = planProcedure(mvz, '2026-04-01').steps.find((s) => s.id === 'verslag');
+    expect(verslag).toMatchObject({ due: null, explanation: '2 weken na het oplossen van de klacht' });
+    expect(verslag).not.toHaveProperty('extension');
+  });
+
+  it('gives the latest date with every extension allowed, for the step and the steps that count from it', () => {
+    const steps = [
+      { id: 'ontvangst', title: 'Ontvangen', actor: 'team', auto: 'received' },
+      { id: 'reactie', title: 'Reactie', actor: 'behandelaar', deadline: { amount: 4, unit: 'weeks', from: 'received' } },
+      { id: 'besluit', title: 'Besluit', actor: 'directie', deadline: { amount: 1, unit: 'weeks', from: 'reactie' } },
+    ];
+    const set = (extension: Record<string, unknown>) =>
+      versionInForce(makeRegulationSet({ steps, extension }), 'test', '2026-03-02')!;
+    // Across the March DST change: 4 weeks from 2 March is 30 March, one extension of 4 weeks 27 April.
+    const once = planProcedure(
+      set({ allowed: true, max: { amount: 4, unit: 'weeks' }, times: 1, steps: ['reactie'] }),
+      '2026-03-02',
+    );
+    const byId = Object.fromEntries(once.steps.map((s) => [s.id, s]));
+    expect(byId.ontvangst).not.toHaveProperty('extension');
+    expect(byId.reactie).toMatchObject({
+      due: '2026-03-30',
+      extension: { latest: '2026-04-27', own: true, noticeBy: '2026-03-30', reasoned: true },
+    });
+    // The decision counts from the reply: it moves with the reply's extension.
+    expect(byId.besluit).toMatchObject({ due: '2026-04-06', chained: true, extension: { latest: '2026-05-04', own: false } });
+    // Twice 5 working days after Easter Monday 6 April 2026.
+    const twice = planProcedure(
+      set({ allowed: true, max: { amount: 5, unit: 'workingDays' }, times: 2, steps: ['reactie'], noticeBeforeDeadline: false }),
+      '2026-03-09',
+    );
+    expect(twice.steps[1]).toMatchObject({ due: '2026-04-06', extension: { latest: '2026-04-20', own: true } });
+    expect(twice.steps[1]?.extension).not.toHaveProperty('noticeBy');
+    // Without a limit on the length or the number of extensions there is no latest date.
+    const open = planProcedure(set({ allowed: true, max: { amount: 2, unit: 'weeks' } }), '2026-03-02');
+    expect(open.steps.map((s) => s.extension?.latest)).toEqual([undefined, null, null]);
+    // Not allowed: no step mentions an extension.
+    const none = planProcedure(set({ allowed: false }), '2026-03-02');
+    expect(none.steps.some((s) => 'extension' in s)).toBe(false);
+  });
+
+  it('says an extension has no limit where the regulation sets none (MVZ: the offer)', () => {
+    const mvz = versionInForce(project, 'mvz', '2026-04-01')!;
+    const byId = Object.fromEntries(planProcedure(mvz, '2026-04-01').steps.map((s) => [s.id, s]));
+    expect(byId.aanbod).toMatchObject({
+      due: '2026-05-13',
+      extension: { latest: null, own: true, noticeBy: '2026-05-13', reasoned: true },
+    });
+    expect(byId.ontvangstbevestiging).not.toHaveProperty('extension');
+  });
+
+  it('agrees with the register: the longest extension allowed ends on the latest date the finder gives', () => {
+    const steps = [
+      { id: 'ontvangst', title: 'Ontvangen', actor: 'team', auto: 'received' },
+      { id: 'reactie', title: 'Reactie', actor: 'behandelaar', deadline: { amount: 10, unit: 'workingDays', from: 'received' } },
+      { id: 'besluit', title: 'Besluit', actor: 'directie', deadline: { amount: 1, unit: 'months', from: 'reactie' } },
+    ];
+    const extension = { allowed: true, max: { amount: 3, unit: 'workingDays' }, times: 2, steps: ['reactie'] };
+    const v = versionInForce(makeRegulationSet({ steps, extension }), 'test', '2024-01-01')!;
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1500 }), (offset) => {
+        const received = addDays('2024-01-01', offset);
+        const byId = Object.fromEntries(planProcedure(v, received).steps.map((s) => [s.id, s]));
+        const latest = byId.reactie!.extension!.latest!;
+        const extended = { step: 'reactie', amount: 3, unit: 'workingDays', reason: 'drukte', notified: byId.reactie!.due };
+        const complaint = makeComplaint({
+          organisation: 'test',
+          received,
+          extensions: [extended, extended],
+          steps: { reactie: latest },
+        });
+        const status = computeComplaintStatus(complaint, v, '2035-01-01');
+        expect(status.notApplied).toBeUndefined();
+        expect(status.steps.find((s) => s.id === 'reactie')).toMatchObject({ due: latest, status: 'done' });
+        expect(status.steps.find((s) => s.id === 'besluit')?.due).toBe(byId.besluit!.extension!.latest);
+      }),
+      { numRuns: 100 },
+    );
   });
 
   it('agrees with the register: a step done on its planned date is on time, a day later is late', () => {

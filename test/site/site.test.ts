@@ -322,8 +322,9 @@ describe('in Chromium', () => {
     const result = page.locator('[data-finder-result]');
     await result.getByText('Bij ontvangst op woensdag 1 april 2026').waitFor();
     const items = await result.locator('li').allInnerTexts();
-    expect(items[0]).toContain('Klacht ontvangen: op woensdag 1 april 2026');
-    expect(items[1]).toContain('Ontvangst bevestigd: uiterlijk vrijdag 10 april 2026');
+    // A timeline: the date first, then what happens (issue 18, point 3).
+    expect(items[0]).toMatch(/^woensdag 1 april 2026\s+Klacht ontvangen/);
+    expect(items[1]).toMatch(/^uiterlijk vrijdag 10 april 2026\s+Ontvangst bevestigd/);
     expect(items[1]).toContain('Goede Vrijdag en Tweede Paasdag tellen niet mee');
     expect(items[2]).toContain('uiterlijk vrijdag 17 april 2026');
     expect(items[3]).toContain('uiterlijk woensdag 29 april 2026');
@@ -341,11 +342,18 @@ describe('in Chromium', () => {
     expect(items[1]).toContain('Eerste Kerstdag en Kantoor gesloten tellen niet mee');
     expect(items[2]).toContain('uiterlijk woensdag 27 januari 2027');
     expect(items[2]).toContain('als de stap ervoor de hele termijn gebruikt');
+    // One extension of at most 2 weeks.
+    expect(items[2]).toContain('uiterlijk woensdag 27 januari 2027; met verlenging uiterlijk woensdag 10 februari 2027');
     await page.close();
     const o4a = await openPage(browser, `${site.url}/organize4all/`);
     await o4a.fill('#opdracht-einde', '2026-04-01');
+    await o4a.fill('#ontvangen', '2026-05-20');
     await o4a.press('#opdracht-einde', 'Enter');
-    await o4a.getByText('Laatste dag om de klacht in te dienen: woensdag 20 mei 2026').waitFor();
+    // Whether the complaint is in time, not only the last day (issue 18, point 3).
+    await o4a.getByText('indienen kan tot en met woensdag 20 mei 2026').waitFor();
+    await expect(o4a.locator('.finder-verdict').innerText()).resolves.toBe(
+      'Uw klacht valt binnen de termijn: indienen kan tot en met woensdag 20 mei 2026.',
+    );
     await o4a.close();
   });
 
