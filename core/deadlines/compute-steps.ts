@@ -153,18 +153,20 @@ export function deadlinePhrase(deadline: Term & { from: string }, regulation: Pi
 
 /**
  * Counts a step's term from its start date, with the reasons in Dutch (holidays not counted, Atw
- * roll-forward). Shared by the register's status and the site's deadline finder.
+ * roll-forward). Shared by the register's status and the site's deadline finder, which writes its
+ * dates in full (`format`).
  */
 export function countDeadline(
   deadline: Term & { from: string },
   start: IsoDate,
   version: { regulation: Pick<Regulation, 'steps' | 'calendar'>; calendar: WorkingCalendar },
+  format: (date: IsoDate) => string = formatDate,
 ): { due: IsoDate; parts: string[] } {
   const term: Term = { amount: deadline.amount, unit: deadline.unit };
   const base = addTerm(start, term, version.calendar, { atwRollForward: version.regulation.calendar.atwRollForward });
-  const parts = [`${deadlinePhrase(deadline, version.regulation)} op ${formatDate(start)}${skippedText(base.skipped)}`];
+  const parts = [`${deadlinePhrase(deadline, version.regulation)} op ${format(start)}${skippedText(base.skipped)}`];
   if (base.rolledFrom !== undefined) {
-    parts.push(`${formatDate(base.rolledFrom)} is geen werkdag: volgens de Algemene termijnenwet doorgeschoven`);
+    parts.push(`${format(base.rolledFrom)} is geen werkdag: volgens de Algemene termijnenwet doorgeschoven`);
   }
   return { due: base.date, parts };
 }

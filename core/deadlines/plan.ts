@@ -109,9 +109,14 @@ function extendedEnd(due: IsoDate, version: PlanVersion): IsoDate | null {
 export function planProcedure(
   version: PlanVersion,
   received: IsoDate,
-  options: { assignmentEnded?: IsoDate } = {},
+  options: {
+    assignmentEnded?: IsoDate;
+    /** How the explanations write a date: `formatDate` ('wo 1 apr 2026') unless told otherwise. */
+    formatDate?: (date: IsoDate) => string;
+  } = {},
 ): ProcedurePlan {
   const { regulation } = version;
+  const format = options.formatDate ?? formatDate;
   const policy = regulation.extension;
   const dates = new Map<string, IsoDate>();
   // The latest date with extensions, for steps an extension can move (null: no limit).
@@ -131,7 +136,7 @@ export function planProcedure(
     if (step.auto === 'received') {
       dates.set(step.id, received);
       exact.add(step.id);
-      steps.push({ ...base, due: received, chained: false, explanation: `de dag van ontvangst, ${formatDate(received)}` });
+      steps.push({ ...base, due: received, chained: false, explanation: `de dag van ontvangst, ${format(received)}` });
       continue;
     }
     const deadline = step.deadline;
@@ -151,7 +156,7 @@ export function planProcedure(
       steps.push({ ...base, due: null, chained: fromStep, explanation: deadlinePhrase(deadline, regulation) });
       continue;
     }
-    const counted = countDeadline(deadline, start, version);
+    const counted = countDeadline(deadline, start, version, format);
     dates.set(step.id, counted.due);
     const planned: PlannedStep = { ...base, due: counted.due, chained: fromStep, explanation: counted.parts.join('; ') };
     const own = policy.allowed && (policy.steps === undefined || policy.steps.includes(step.id));
@@ -175,7 +180,7 @@ export function planProcedure(
   if (window?.from === 'assignmentEnded') {
     plan.submission = { rule: deadlinePhrase(window, regulation) };
     if (options.assignmentEnded !== undefined) {
-      const counted = countDeadline(window, options.assignmentEnded, version);
+      const counted = countDeadline(window, options.assignmentEnded, version, format);
       plan.submission.deadline = { last: counted.due, explanation: counted.parts.join('; '), inTime: received <= counted.due };
     }
   }

@@ -174,7 +174,11 @@ export function initFinders(root: Document): void {
       received.setAttribute('aria-describedby', `${received.id}-hint`);
       const ended = assignment?.value;
       if (ended && (!isIsoDate(ended) || ended < EARLIEST || ended > LATEST)) return;
-      const plan = planProcedure(version, date, ended && isIsoDate(ended) ? { assignmentEnded: ended } : {});
+      // Dates in full, as everywhere on the site.
+      const plan = planProcedure(version, date, {
+        formatDate: formatDateLong,
+        ...(ended && isIsoDate(ended) ? { assignmentEnded: ended } : {}),
+      });
       renderPlan(plan, result, amsterdamDate(new Date()));
     };
     received.value = amsterdamDate(new Date());

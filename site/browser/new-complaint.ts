@@ -3,6 +3,7 @@
 // (readComplaint: the complaint schema and the rules of the regulation) and shows the deadlines that follow
 // with the engine of the finder. Nothing leaves the browser: the text goes to the clipboard, never a URL.
 import { amsterdamDate } from '../../core/calendar/amsterdam.ts';
+import { formatDateLong } from '../../core/calendar/dutch.ts';
 import { isIsoDate } from '../../core/calendar/iso-date.ts';
 import { planProcedure } from '../../core/deadlines/plan.ts';
 import { buildRegulationSet, versionInForce, type RegulationVersion } from '../../core/deadlines/regulation-set.ts';
@@ -186,7 +187,10 @@ export function initNewComplaint(root: Document): void {
       planSection.hidden = true;
       return;
     }
-    const options = ended !== undefined && validDate(ended) ? { assignmentEnded: ended } : {};
+    const options = {
+      formatDate: formatDateLong,
+      ...(ended !== undefined && validDate(ended) ? { assignmentEnded: ended } : {}),
+    };
     renderPlan(planProcedure(current, received.value, options), plan);
     planSection.hidden = false;
   };

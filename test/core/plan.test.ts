@@ -1,12 +1,20 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, computeComplaintStatus, planProcedure, stepRule, versionInForce } from '../../core/index.ts';
+import { addDays, computeComplaintStatus, formatDateLong, planProcedure, stepRule, versionInForce } from '../../core/index.ts';
 import { makeComplaint, makeRegulationSet, projectRegulations } from '../builders.ts';
 
 const version = versionInForce(makeRegulationSet(), 'test', '2026-04-01')!;
 const project = projectRegulations();
 
 describe('planProcedure (the deadline finder)', () => {
+  it('writes the dates in its explanations as the caller asks (the site in full)', () => {
+    const short = planProcedure(version, '2026-04-01').steps.find((s) => s.id === 'bevestiging');
+    const long = planProcedure(version, '2026-04-01', { formatDate: formatDateLong }).steps.find((s) => s.id === 'bevestiging');
+    expect(short?.explanation).toContain('op wo 1 apr 2026');
+    expect(long?.explanation).toContain('op woensdag 1 april 2026');
+    expect(long?.due).toBe(short?.due);
+  });
+
   it('gives the latest date of each step across Easter, with the reason', () => {
     const plan = planProcedure(version, '2026-04-01');
     const byId = Object.fromEntries(plan.steps.map((s) => [s.id, s]));

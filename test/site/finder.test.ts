@@ -212,7 +212,7 @@ describe('the deadline finder answers the question', () => {
     // 30 working days after 1 April 2026 end on 20 May: the last day itself is inside.
     const inside = await verdict('2026-05-20', '2026-04-01');
     expect(inside).toContain('Uw klacht valt binnen de termijn: indienen kan tot en met woensdag 20 mei 2026.');
-    expect(inside).toContain('30 werkdagen na afronding van de opdracht op wo 1 apr 2026');
+    expect(inside).toContain('30 werkdagen na afronding van de opdracht op woensdag 1 april 2026');
     const outside = await verdict('2026-05-21', '2026-04-01');
     expect(outside).toContain('Uw klacht valt buiten de termijn: indienen kon tot en met woensdag 20 mei 2026.');
     expect(outside).not.toContain('binnen de termijn');
