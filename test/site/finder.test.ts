@@ -1,31 +1,13 @@
-import { rmSync } from 'node:fs';
 import axe from 'axe-core';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './browser.ts';
-import { buildSite } from './build-site.ts';
-import { serveStatic, type StaticSite } from './static-server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { servedSite } from './served-site.ts';
 
 // The deadline finder (termijnenwijzer) answers the question (issue 18, point 3): the steps with a date
 // as a timeline, the steps without a term folded away, extensions and the submission window spelt out.
 
-let build: { outDir: string; status: number | null; output: string };
-let site: StaticSite;
-let browser: Browser;
+const site = servedSite();
 const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  build = buildSite();
-  if (build.status !== 0) throw new Error(build.output);
-  site = await serveStatic(build.outDir);
-  browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-  await browser.close();
-  await site.close();
-  rmSync(build.outDir, { recursive: true, force: true });
-});
 
 interface Open {
   assignmentEnded?: string;
@@ -37,7 +19,7 @@ interface Open {
 
 /** Opens a regulation page and lets the finder compute for `received`, as a visitor would. */
 async function finder(slug: string, received: string, options: Open = {}): Promise<Page> {
-  const page = await browser.newPage();
+  const page = await site.browser.newPage();
   page.on('pageerror', (error) => pageErrors.push(`${slug}: ${error.message}`));
   const rewrite = options.rewrite;
   if (rewrite)

@@ -1,33 +1,16 @@
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import axe from 'axe-core';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { klachten, scratchProject } from '../scenarios/run-cli.ts';
-import { launchChromium } from './browser.ts';
-import { buildSite } from './build-site.ts';
-import { serveStatic, type StaticSite } from './static-server.ts';
+import { servedSite } from './served-site.ts';
 
-let build: { outDir: string; output: string; status: number | null };
-let site: StaticSite;
-let browser: Browser;
+const site = servedSite();
 const pageErrors: string[] = [];
 
-beforeAll(async () => {
-  build = buildSite();
-  if (build.status !== 0) throw new Error(build.output);
-  site = await serveStatic(build.outDir);
-  browser = await launchChromium();
-}, 180_000);
-
-afterAll(async () => {
-  await browser.close();
-  await site.close();
-  rmSync(build.outDir, { recursive: true, force: true });
-});
-
 async function openForm(): Promise<Page> {
-  const page = await browser.newPage();
+  const page = await site.browser.newPage();
   page.on('pageerror', (error) => pageErrors.push(error.message));
   await page.goto(`${site.url}/nieuwe-klacht/`);
   await page.locator('[data-form]').waitFor();
@@ -68,12 +51,12 @@ const LETTER =
 
 describe('the staff form for a new complaint (/nieuwe-klacht/)', () => {
   it('is built on the public site, not indexed, and carries no search index entry', () => {
-    const html = readFileSync(join(build.outDir, 'nieuwe-klacht/index.html'), 'utf8');
+    const html = readFileSync(join(site.outDir, 'nieuwe-klacht/index.html'), 'utf8');
     expect(html).toContain('<meta name="robots" content="noindex">');
     expect(html).toContain('data-pagefind-ignore="all"');
     expect(html).not.toContain('data-pagefind-body');
     // Not in the public menu.
-    expect(readFileSync(join(build.outDir, 'index.html'), 'utf8')).not.toContain('nieuwe-klacht');
+    expect(readFileSync(join(site.outDir, 'index.html'), 'utf8')).not.toContain('nieuwe-klacht');
   });
 
   it('writes for re-integratiedienst the file klachten new writes for the same answers', async () => {
@@ -197,7 +180,7 @@ describe('the staff form for a new complaint (/nieuwe-klacht/)', () => {
   });
 
   it('copies the file and gives the path when no repository is set, keeping the text out of any address', async () => {
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url });
     const page = await context.newPage();
     await page.goto(`${site.url}/nieuwe-klacht/`);
@@ -218,14 +201,14 @@ describe('the staff form for a new complaint (/nieuwe-klacht/)', () => {
 
   it("with a repository set, copies first and opens GitHub's new-file page with the name only", async () => {
     // The build of the demo has no repository option: this page gets one, as the integration passes it.
-    const file = join(build.outDir, 'nieuwe-klacht/index.html');
+    const file = join(site.outDir, 'nieuwe-klacht/index.html');
     const html = readFileSync(file, 'utf8');
     expect(html).toContain('"repository":null');
     writeFileSync(
-      join(build.outDir, 'nieuwe-klacht/met-repository.html'),
+      join(site.outDir, 'nieuwe-klacht/met-repository.html'),
       html.replace('"repository":null', '"repository":"voorbeeld/klachten"'),
     );
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url });
     const page = await context.newPage();
     await page.addInitScript(() => {

@@ -1,34 +1,16 @@
-import { rmSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './browser.ts';
-import { buildSite } from './build-site.ts';
-import { serveStatic, type StaticSite } from './static-server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { servedSite } from './served-site.ts';
 
 // Search that lands on the passage (issue 18, point 4). 'dagtekening' occurs once in the sample's
 // regulations: in article 2 of MVZLoopbaancoaching's, far down its page.
 const TERM = 'dagtekening';
 
-let build: { outDir: string; status: number | null; output: string };
-let site: StaticSite;
-let browser: Browser;
+const site = servedSite();
 const errors: string[] = [];
 
-beforeAll(async () => {
-  build = buildSite();
-  if (build.status !== 0) throw new Error(build.output);
-  site = await serveStatic(build.outDir);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser.close();
-  await site.close();
-  rmSync(build.outDir, { recursive: true, force: true });
-});
-
 async function open(url: string, viewport?: { width: number; height: number }): Promise<Page> {
-  const page = await browser.newPage(viewport ? { viewport } : {});
+  const page = await site.browser.newPage(viewport ? { viewport } : {});
   page.on('pageerror', (error) => errors.push(`${url}: ${error.message}`));
   await page.goto(site.url + url);
   return page;
