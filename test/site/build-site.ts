@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../builders.ts';
@@ -37,4 +37,11 @@ export function buildSite(
     },
   });
   return { outDir, status: result.status, output: `${result.stdout}${result.stderr}` };
+}
+
+/** The HTML pages of a build, relative to its folder (Pagefind's files among them if it wrote any). */
+export function htmlPages(outDir: string): string[] {
+  return readdirSync(outDir, { recursive: true })
+    .map(String)
+    .filter((file) => file.endsWith('.html'));
 }

@@ -1,6 +1,6 @@
-import axe from 'axe-core';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { axeViolations } from './browser.ts';
 import { servedSite } from './served-site.ts';
 
 // The deadline finder (termijnenwijzer) answers the question (issue 18, point 3): the steps with a date
@@ -224,13 +224,7 @@ describe('the deadline finder answers the question', () => {
     const text = await result.innerText();
     expect(text).not.toMatch(/[a-zà-ÿ0-9)][.!?;:][A-Z]/);
     expect(text).not.toMatch(/[a-zà-ÿ][A-Z][a-zà-ÿ]/);
-    await page.addScriptTag({ content: axe.source });
-    const violations = await page.evaluate(async () => {
-      const run = await (window as unknown as { axe: typeof axe }).axe.run(document, {
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-      });
-      return run.violations.map((v) => `${v.id}: ${v.help}`);
-    });
+    const violations = await axeViolations(page);
     expect(violations).toEqual([]);
     await page.close();
     expect(pageErrors).toEqual([]);

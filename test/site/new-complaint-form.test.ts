@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import axe from 'axe-core';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { klachten, scratchProject } from '../scenarios/run-cli.ts';
+import { axeViolations } from './browser.ts';
 import { servedSite } from './served-site.ts';
 
 const site = servedSite();
@@ -34,16 +34,6 @@ function cliFile(flags: string[]): string {
   const text = readFileSync(join(folder, name!), 'utf8');
   rmSync(dir, { recursive: true, force: true });
   return text;
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axe.source });
-  const result = await page.evaluate(() =>
-    (window as unknown as { axe: typeof axe }).axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-    }),
-  );
-  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
 const LETTER =

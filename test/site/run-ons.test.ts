@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildSite } from './build-site.ts';
+import { buildSite, htmlPages } from './build-site.ts';
 
 // A line break in a template before `{…}` is dropped by Astro (and Prettier's Astro plugin drops a space
 // before `{…}` too): "van kracht vanaf 1 januari 2020.Het oorspronkelijke…", "per post.Een mondelinge
@@ -52,9 +52,7 @@ describe('text without run-on sentences', () => {
     const build = builds[index];
     expect(build?.status, build?.output).toBe(0);
     const dir = build?.outDir ?? '';
-    const pages = readdirSync(dir, { recursive: true })
-      .map(String)
-      .filter((file) => file.endsWith('.html'));
+    const pages = htmlPages(dir);
     expect(pages.length).toBeGreaterThan(10);
     const found = pages.flatMap((file) =>
       glued(visibleText(readFileSync(join(dir, file), 'utf8'))).map((at) => `${file}: ${at}`),
@@ -78,9 +76,7 @@ describe('text without run-on sentences', () => {
 describe('a clean build (issue 18, point 6)', () => {
   it('gives every page a meta description and deploys no unused Pagefind interface', () => {
     const dir = builds[0]?.outDir ?? '';
-    const pages = readdirSync(dir, { recursive: true })
-      .map(String)
-      .filter((file) => file.endsWith('.html'));
+    const pages = htmlPages(dir);
     const without = pages.filter(
       (file) => !/<meta name="description" content="[^"]+"/.test(readFileSync(join(dir, file), 'utf8')),
     );

@@ -1,12 +1,11 @@
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import axe from 'axe-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { amsterdamDate } from '../../core/index.ts';
 import { personalValues, projectRegulations, ROOT, SAMPLE_REGISTER } from '../builders.ts';
-import { launchChromium } from './browser.ts';
+import { axeViolations, launchChromium } from './browser.ts';
 import { buildSite } from './build-site.ts';
 import { serveStatic, type StaticSite } from './static-server.ts';
 
@@ -114,16 +113,6 @@ async function openPage(context: BrowserContext | Browser, url: string): Promise
   page.on('pageerror', (error) => consoleErrors.push(`${url}: ${error.message}`));
   await page.goto(url);
   return page;
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axe.source });
-  const result = await page.evaluate(() =>
-    (window as unknown as { axe: typeof axe }).axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-    }),
-  );
-  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
 describe('npm run build: the public site', () => {

@@ -1,9 +1,9 @@
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../builders.ts';
-import { buildSite } from './build-site.ts';
+import { buildSite, htmlPages } from './build-site.ts';
 
 // Issue 18, point 6: every built page passes html-validate's recommended preset with the project's
 // configuration (.htmlvalidate.mjs), in the public build and in the internal one.
@@ -25,9 +25,7 @@ describe('valid HTML', () => {
     const build = builds[index];
     expect(build?.status, build?.output).toBe(0);
     const dir = build?.outDir ?? '';
-    const pages = readdirSync(dir, { recursive: true })
-      .map(String)
-      .filter((file) => file.endsWith('.html'));
+    const pages = htmlPages(dir);
     expect(pages.length).toBeGreaterThan(10);
     const errors: string[] = [];
     for (const page of pages) {
