@@ -178,21 +178,61 @@ function startDate(from: string, complaint: Complaint, regulation: Regulation): 
   return step ? doneDate(complaint, step) : undefined;
 }
 
+const NO_TERM: Readonly<StepDeadline> = Object.freeze({ due: null, explanation: 'geen termijn in het reglement' });
+
+/** A step's due date and how it came about. */
+interface StepDeadline {
+  due: IsoDate | null;
+  explanation: string;
+}
+
+/**
+ * Deadlines that depend on their start date alone, by calendar (one per regulation version), step and
+ * start date: the same for every complaint received that day.
+ */
+const plainDeadlines = new WeakMap<WorkingCalendar, WeakMap<Step, Map<IsoDate, Readonly<StepDeadline>>>>();
+
+/**
+ * The deadline of a step without an extension or suspension: its term counted from `start`, computed
+ * once per version, step and start date (100,000 complaints have about a thousand receipt dates).
+ */
+function plainDeadline(
+  step: Step,
+  deadline: NonNullable<Step['deadline']>,
+  start: IsoDate,
+  version: Pick<RegulationVersion, 'regulation' | 'calendar'>,
+): Readonly<StepDeadline> {
+  let bySteps = plainDeadlines.get(version.calendar);
+  if (!bySteps) plainDeadlines.set(version.calendar, (bySteps = new WeakMap()));
+  let byStart = bySteps.get(step);
+  if (!byStart) bySteps.set(step, (byStart = new Map()));
+  let known = byStart.get(start);
+  if (!known) {
+    const { due, parts } = countDeadline(deadline, start, version);
+    if (parts.length > 1) parts.push(`uiterlijk ${formatDate(due)}`);
+    known = Object.freeze({ due, explanation: parts.join('; ') });
+    byStart.set(start, known);
+  }
+  return known;
+}
+
 /** The due date of one step and how it came about, or null with the reason. */
 export function stepDeadline(
   step: Step,
   complaint: Complaint,
   version: Pick<RegulationVersion, 'regulation' | 'calendar'>,
   today: IsoDate,
-): { due: IsoDate | null; explanation: string } {
+): Readonly<StepDeadline> {
   const { regulation, calendar } = version;
   const deadline = step.deadline;
-  if (!deadline) return { due: null, explanation: 'geen termijn in het reglement' };
-  const term: Term = { amount: deadline.amount, unit: deadline.unit };
+  if (!deadline) return NO_TERM;
   const start = startDate(deadline.from, complaint, regulation);
   if (start === undefined) {
     return { due: null, explanation: `${deadlinePhrase(deadline, regulation)}; de termijn start zodra die datum bekend is` };
   }
+  if (complaint.suspensions.length === 0 && !complaint.extensions.some((extension) => extension.step === step.id))
+    return plainDeadline(step, deadline, start, version);
+  const term: Term = { amount: deadline.amount, unit: deadline.unit };
   const options = { atwRollForward: regulation.calendar.atwRollForward };
   const counted = countDeadline(deadline, start, version);
   let due = counted.due;

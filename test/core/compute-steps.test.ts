@@ -50,6 +50,26 @@ describe('computeComplaintStatus', () => {
     expect(after?.explanation).toBe('2 weken na het oplossen van de klacht op ma 4 mei 2026');
   });
 
+  it('counts each complaint on its own, though deadlines without an extension or suspension are shared', () => {
+    // The first and last complaint have neither; the one between has an extension for `reactie`
+    // and a suspension: the deadlines counted once for 1 April must not reach it, nor it them.
+    const plain = steps({}, '2026-04-30');
+    const adjusted = steps(
+      {
+        extensions: [{ step: 'reactie', amount: 2, unit: 'weeks', reason: 'x', notified: '2026-04-20' }],
+        suspensions: [{ from: '2026-04-06', to: '2026-04-07', reason: 'x', steps: ['bevestiging'] }],
+      },
+      '2026-04-30',
+    );
+    const again = steps({}, '2026-04-30');
+    expect(plain.reactie).toMatchObject({ due: '2026-04-29', explanation: '4 weken na ontvangst op wo 1 apr 2026' });
+    expect(adjusted.reactie?.due).toBe('2026-05-13');
+    expect(adjusted.bevestiging?.due).not.toBe(plain.bevestiging?.due);
+    expect(again).toEqual(plain);
+    // Another receipt date, another deadline.
+    expect(steps({ received: '2026-04-08' }, '2026-04-30').reactie?.due).toBe('2026-05-06');
+  });
+
   it('moves the due date by an extension', () => {
     const extended = steps(
       { extensions: [{ step: 'reactie', amount: 2, unit: 'weeks', reason: 'x', notified: '2026-04-20' }] },
