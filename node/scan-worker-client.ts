@@ -62,34 +62,46 @@ export type ScanAnswer = { ready: true } | { id: number; scan: PackedScan };
 const BATCH = 50;
 
 /**
- * Packs statuses (see {@link PackedStatuses}), made safe: values from a file may hold control or
- * format characters, escaped with safeJson. A status whose UTF-8 is as long as its text is ASCII, and
- * JSON.stringify has escaped every control character in it but DEL: such a status (most of them) is
- * safe as it is, known from the byte count the packing needs anyway, without a pass over its text.
+ * Packs statuses (see {@link PackedStatuses}), each `file` added as its last field, made safe: values
+ * from a file may hold control or format characters, escaped with safeJson. A text whose UTF-8 is as
+ * long as the text is ASCII, and JSON.stringify has escaped every control character in it but DEL:
+ * such a text (most of them) is safe as it is, known from the byte count the packing needs anyway,
+ * without a pass over it.
  */
-function packStatuses(statuses: readonly string[]): PackedStatuses {
-  const safe: string[] = [];
-  let size = SEPARATOR.length * Math.max(0, statuses.length - 1);
-  for (const status of statuses) {
-    let bytes = Buffer.byteLength(status);
-    let text = status;
-    if (bytes !== status.length || status.includes('\x7f')) {
-      text = safeJson(status);
+function packStatuses(statuses: readonly (readonly [file: string, json: string])[]): PackedStatuses {
+  const texts: string[] = [];
+  const sizes: number[] = [];
+  const add = (text: string): number => {
+    let bytes = Buffer.byteLength(text);
+    if (bytes !== text.length || text.includes('\x7f')) {
+      text = safeJson(text);
       bytes = Buffer.byteLength(text);
     }
-    safe.push(text);
-    size += bytes;
+    texts.push(text);
+    sizes.push(bytes);
+    return bytes;
+  };
+  let size = SEPARATOR.length * Math.max(0, statuses.length - 1);
+  for (const [file, json] of statuses) {
+    // The status without its closing brace, then `,"file":…}`: no copy of either is made.
+    size += add(json) - 1 + FILE_FIELD.length + add(JSON.stringify(file)) + 1;
   }
   const text = Buffer.allocUnsafeSlow(size);
-  const ends = new Uint32Array(safe.length);
+  const ends = new Uint32Array(statuses.length);
   let at = 0;
-  safe.forEach((status, index) => {
-    at += text.write(status, at);
+  for (let index = 0; index < statuses.length; index += 1) {
+    if (index > 0) at += text.write(SEPARATOR, at);
+    at += text.write(texts[2 * index] ?? '', at, (sizes[2 * index] ?? 1) - 1);
+    at += text.write(FILE_FIELD, at);
+    at += text.write(texts[2 * index + 1] ?? '', at);
+    text[at++] = 0x7d; // }
     ends[index] = at;
-    if (index < safe.length - 1) at += text.write(SEPARATOR, at);
-  });
+  }
   return { text, ends };
 }
+
+/** Between a status and its file. */
+const FILE_FIELD = ',"file":';
 
 /** Between two packed statuses. */
 export const SEPARATOR = ',\n';
