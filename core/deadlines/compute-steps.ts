@@ -205,7 +205,7 @@ function plainDeadline(
   let bySteps = plainDeadlines.get(version.calendar);
   if (!bySteps) plainDeadlines.set(version.calendar, (bySteps = new WeakMap()));
   let byStart = bySteps.get(step);
-  if (!byStart) bySteps.set(step, (byStart = new Map()));
+  if (!byStart) bySteps.set(step, (byStart = new Map<IsoDate, Readonly<StepDeadline>>()));
   let known = byStart.get(start);
   if (!known) {
     const { due, parts } = countDeadline(deadline, start, version);
