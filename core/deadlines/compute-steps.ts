@@ -187,10 +187,10 @@ interface StepDeadline {
 }
 
 /**
- * Deadlines that depend on their start date alone, by calendar (one per regulation version), step and
- * start date: the same for every complaint received that day.
+ * Deadlines that depend on their start date alone, by step and start date (for the calendar they were
+ * counted with, one per regulation version): the same for every complaint received that day.
  */
-const plainDeadlines = new WeakMap<WorkingCalendar, WeakMap<Step, Map<IsoDate, Readonly<StepDeadline>>>>();
+const plainDeadlines = new WeakMap<Step, { calendar: WorkingCalendar; byStart: Map<IsoDate, Readonly<StepDeadline>> }>();
 
 /**
  * The deadline of a step without an extension or suspension: its term counted from `start`, computed
@@ -202,18 +202,19 @@ function plainDeadline(
   start: IsoDate,
   version: Pick<RegulationVersion, 'regulation' | 'calendar'>,
 ): Readonly<StepDeadline> {
-  let bySteps = plainDeadlines.get(version.calendar);
-  if (!bySteps) plainDeadlines.set(version.calendar, (bySteps = new WeakMap()));
-  let byStart = bySteps.get(step);
-  if (!byStart) bySteps.set(step, (byStart = new Map<IsoDate, Readonly<StepDeadline>>()));
-  let known = byStart.get(start);
-  if (!known) {
+  let known = plainDeadlines.get(step);
+  if (known?.calendar !== version.calendar) {
+    known = { calendar: version.calendar, byStart: new Map() };
+    plainDeadlines.set(step, known);
+  }
+  let deadlineOf = known.byStart.get(start);
+  if (!deadlineOf) {
     const { due, parts } = countDeadline(deadline, start, version);
     if (parts.length > 1) parts.push(`uiterlijk ${formatDate(due)}`);
-    known = Object.freeze({ due, explanation: parts.join('; ') });
-    byStart.set(start, known);
+    deadlineOf = Object.freeze({ due, explanation: parts.join('; ') });
+    known.byStart.set(start, deadlineOf);
   }
-  return known;
+  return deadlineOf;
 }
 
 /** The due date of one step and how it came about, or null with the reason. */
@@ -285,6 +286,42 @@ function dueSoonLimit(calendar: WorkingCalendar, today: IsoDate): IsoDate {
   return limit;
 }
 
+/** The steps of a regulation that each complaint has, in order; worked out once per regulation. */
+const stepsPerComplaint = new WeakMap<Pick<Regulation, 'steps'>, Step[]>();
+
+function complaintSteps(regulation: Pick<Regulation, 'steps'>): Step[] {
+  let steps = stepsPerComplaint.get(regulation);
+  if (!steps) stepsPerComplaint.set(regulation, (steps = regulation.steps.filter((step) => step.scope === 'complaint')));
+  return steps;
+}
+
+/** Why a step does not apply: its condition does not hold, or the complaint is closed or withdrawn. */
+const NOT_APPLICABLE: Record<StepCondition | Exclude<ComplaintState, 'open'>, string> = {
+  ...(Object.fromEntries(
+    Object.entries(CONDITION_TEXT).map(([condition, text]) => [condition, `niet van toepassing: ${text}`]),
+  ) as Record<StepCondition, string>),
+  withdrawn: 'niet van toepassing: de klacht is ingetrokken',
+  closed: 'niet van toepassing: de klacht is afgesloten',
+};
+
+/** ` (<condition>)` after an open step's explanation, or nothing; once per step. */
+const conditionSuffixes = new WeakMap<Step, string>();
+
+function conditionSuffix(step: Step): string {
+  let suffix = conditionSuffixes.get(step);
+  if (suffix === undefined) {
+    const condition = conditionText(step.condition);
+    suffix = condition === null ? '' : ` (${condition})`;
+    conditionSuffixes.set(step, suffix);
+  }
+  return suffix;
+}
+
+/** A step status, written out whole in the order of the JSON output: every one has the same shape. */
+function stepStatus(step: Step, due: IsoDate | null, done: IsoDate | null, status: StepState, explanation: string): StepStatus {
+  return { id: step.id, title: step.title, actor: step.actor, due, done, status, explanation };
+}
+
 /**
  * Computes every per-complaint step of a complaint under its regulation version, on `today`.
  * Pure: no clock, no files; the same input gives the same output in any time zone.
@@ -312,34 +349,17 @@ export function computeComplaintStatus(
         };
   const state = complaintState(complaint);
   const soonLimit = dueSoonLimit(version.calendar, today);
-  const steps = version.regulation.steps
-    .filter((step) => step.scope === 'complaint')
-    .map((step): StepStatus => {
-      const done = doneDate(complaint, step) ?? null;
-      const { due, explanation } = stepDeadline(step, complaint, version, today);
-      // Written out whole, in the order of the JSON output: every step status has the same shape.
-      const make = (status: StepStatus['status'], text: string): StepStatus => ({
-        id: step.id,
-        title: step.title,
-        actor: step.actor,
-        due,
-        done,
-        status,
-        explanation: text,
-      });
-      if (done !== null) return make(due !== null && done > due ? 'done-late' : 'done', explanation);
-      if (!conditionHolds(step.condition, complaint))
-        return make('not-applicable', `niet van toepassing: ${CONDITION_TEXT[step.condition ?? 'admissible']}`);
-      if (state !== 'open')
-        return make(
-          'not-applicable',
-          `niet van toepassing: de klacht is ${state === 'withdrawn' ? 'ingetrokken' : 'afgesloten'}`,
-        );
-      const condition = conditionText(step.condition);
-      const conditional = condition === null ? '' : ` (${condition})`;
-      if (due === null) return make('open', explanation + conditional);
-      return make(today > due ? 'overdue' : due <= soonLimit ? 'due-soon' : 'open', explanation + conditional);
-    });
+  const steps = complaintSteps(version.regulation).map((step): StepStatus => {
+    const done = doneDate(complaint, step) ?? null;
+    const { due, explanation } = stepDeadline(step, complaint, version, today);
+    if (done !== null) return stepStatus(step, due, done, due !== null && done > due ? 'done-late' : 'done', explanation);
+    if (!conditionHolds(step.condition, complaint))
+      return stepStatus(step, due, done, 'not-applicable', NOT_APPLICABLE[step.condition ?? 'admissible']);
+    if (state !== 'open') return stepStatus(step, due, done, 'not-applicable', NOT_APPLICABLE[state]);
+    const text = explanation + conditionSuffix(step);
+    if (due === null) return stepStatus(step, due, done, 'open', text);
+    return stepStatus(step, due, done, today > due ? 'overdue' : due <= soonLimit ? 'due-soon' : 'open', text);
+  });
   const measures = complaint.measures.map((measure, index): MeasureStatus => {
     const due = measure.due ?? null;
     const done = measure.done ?? null;
