@@ -11,6 +11,21 @@ describe('calendar dates', () => {
     expect(isIsoDate('2026-3-1')).toBe(false);
     expect(isIsoDate('1900-02-29')).toBe(false);
     expect(isIsoDate('2000-02-29')).toBe(true);
+    // Only ASCII digits and hyphens in their places, nothing before or after.
+    for (const wrong of [
+      '2026-0a-01',
+      '2026/01/01',
+      '2026-00-10',
+      '2026-01-00',
+      ' 026-01-01',
+      '2026-01-01\n',
+      '２０２６-01-01',
+      '2026-1-001',
+      '+026-01-01',
+    ])
+      expect(isIsoDate(wrong), wrong).toBe(false);
+    expect(isIsoDate('0000-01-01')).toBe(true);
+    expect(isIsoDate('9999-12-31')).toBe(true);
   });
 
   it('round-trips day numbers', () => {
