@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -84,5 +84,26 @@ describe('the compiled CLI on a register of 4,500 complaints', () => {
       expect(compiled.stderr).not.toMatch(/KLACHTEN_WORKER|Error/);
       expect(compiled.stdout).toBe(source.stdout);
     }
+  });
+});
+
+// A folder whose size says "many files" (on Linux it grows with its entries, and on ext4 it never shrinks)
+// while few are complaints: the worker that starts before the listing stops again unused.
+describe('a register that looks large before it is listed', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'klachten-looks-large-'));
+  generateRegister(dir, 20, '2026-11-21');
+  const year = join(dir, 'complaints', '2026');
+  mkdirSync(year, { recursive: true });
+  for (let index = 0; index < 5000; index += 1) writeFileSync(join(year, `bijlage-${String(index).padStart(5, '0')}.txt`), '');
+  const args = ['--register', dir, '--regulations', SAMPLE_REGULATIONS, '--today', '2026-11-21'];
+
+  it('reads the few complaints on one thread, as a small register, and stops', () => {
+    const result = klachten(['status', '--json', ...args]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect((JSON.parse(result.stdout) as { complaints: unknown[] }).complaints).toHaveLength(20);
+    const checked = klachten(['check', ...args]);
+    expect(checked.code).toBe(0);
+    expect(checked.stdout + checked.stderr).toMatch(/^20 klachtdossiers gecontroleerd: 0 fouten/m);
   });
 });
