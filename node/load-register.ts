@@ -241,6 +241,8 @@ const ENTRY_BYTES = 16;
 function looksLarge(dir: string): boolean {
   try {
     let bytes = statSync(dir).size;
+    // Files straight in the folder (not in year folders): large already, and not listed twice.
+    if (bytes >= PARALLEL_FROM * ENTRY_BYTES) return true;
     for (const entry of readdirSync(dir, { withFileTypes: true }))
       if (entry.isDirectory()) bytes += statSync(join(dir, entry.name)).size;
     return bytes >= PARALLEL_FROM * ENTRY_BYTES;
