@@ -408,20 +408,21 @@ export async function loadRegister(options: LoadOptions): Promise<LoadedRegister
     organisation: options.organisation,
   };
   const parallel = availableParallelism() > 1;
-  const startWorker = (): Promise<ScanWorker> =>
-    ScanWorker.start({ root, regulations: options.regulations, today, ...scanOptions });
-  // A large register's worker starts before the files are listed, and reads the regulations itself
-  // while this thread lists the files and reads them too.
-  const early = parallel && isDir(dir) && looksLarge(dir) ? startWorker() : undefined;
+  const startWorker = (): ScanWorker => ScanWorker.start({ root, regulations: options.regulations, today, ...scanOptions });
+  // A large register's worker starts before the files are listed: it boots and reads the regulations
+  // while this thread lists the files and reads the regulations too.
+  // (Should it fail to start, a large register tries again below and says why; a small one never needed it.)
+  let early: ScanWorker | undefined;
+  try {
+    if (parallel && isDir(dir) && looksLarge(dir)) early = startWorker();
+  } catch {
+    early = undefined;
+  }
   const paths = isDir(dir) ? complaintPaths(dir) : [];
   let worker: ScanWorker | undefined;
-  if (paths.length >= PARALLEL_FROM && parallel) worker = await (early ?? startWorker());
-  // Fewer files than it looked: the worker stops unused (and a worker that failed to start is not missed).
-  else if (early)
-    await early.then(
-      (unused) => unused.close(),
-      () => undefined,
-    );
+  if (paths.length >= PARALLEL_FROM && parallel) worker = early ?? startWorker();
+  // Fewer files than it looked: the worker stops unused.
+  else await early?.close();
 
   const statuses: string[] = [];
   const scans: ComplaintScan[] = [];

@@ -201,11 +201,12 @@ export class ScanWorker {
   #closing = false;
 
   /**
-   * Starts the thread. Node's worker and V8 modules load only here: a small register, read on one
-   * thread, does without them.
+   * Starts the thread, at once (the caller goes on listing files while it boots). Node's worker and V8
+   * modules are fetched only here: a small register, read on one thread, does without them.
    */
-  static async start(data: ScanWorkerData): Promise<ScanWorker> {
-    const [{ Worker }, { setFlagsFromString }] = await Promise.all([import('node:worker_threads'), import('node:v8')]);
+  static start(data: ScanWorkerData): ScanWorker {
+    const { Worker } = process.getBuiltinModule('node:worker_threads');
+    const { setFlagsFromString } = process.getBuiltinModule('node:v8');
     const entry = workerEntry(import.meta.url);
     // The initial size of a new heap's young generation is a process-wide V8 setting, read when the
     // worker's heap is made: set for this worker, put back once it runs.
