@@ -279,8 +279,8 @@ const startupVerdicts = [
   `     klachten check (compiled, warm): ${checkStartup.warm.toFixed(3)} s (was 0.45), ${(checkStartup.warm - jsYaml).toFixed(3)} s over the floor`,
 ];
 
-// `× floor` divides the best runs; `per round` is the middle of each round's own ratio, which a machine
-// that is slower for a minute moves less (the verdicts use the first).
+// `× floor` divides the best runs (the verdicts use it); `per round` is the middle of each round's own
+// ratio, a second estimate: where the two differ much, the machine was uneven during the run.
 const header = ['complaints', 'task', 'seconds', '× floor', 'per round', 'CPU s', 'CPU × floor', 'peak MiB'];
 process.stdout.write(`${renderTable(header, rows, { rightAlignFrom: 2 })}\n\n`);
 if (verdicts.length > 0) process.stdout.write(`Targets on 100k complaints:\n${verdicts.join('\n')}\n\n`);
