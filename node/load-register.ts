@@ -401,7 +401,8 @@ export async function loadRegister(options: LoadOptions): Promise<LoadedRegister
   const { root, today } = options;
   if (!options.loadedRegulations) requireRegulations(root, options.regulations);
   const dir = complaintsDir(root, options.register);
-  if (!isDir(dir) && options.missingComplaints !== 'empty') requireDir(dir, 'complaints');
+  const hasComplaints = isDir(dir);
+  if (!hasComplaints && options.missingComplaints !== 'empty') requireDir(dir, 'complaints');
   const scanOptions: ScanOptions = {
     withStatus: options.withStatus ?? false,
     withFacts: options.withFacts ?? false,
@@ -414,11 +415,11 @@ export async function loadRegister(options: LoadOptions): Promise<LoadedRegister
   // (Should it fail to start, a large register tries again below and says why; a small one never needed it.)
   let early: ScanWorker | undefined;
   try {
-    if (parallel && isDir(dir) && looksLarge(dir)) early = startWorker();
+    if (parallel && hasComplaints && looksLarge(dir)) early = startWorker();
   } catch {
     early = undefined;
   }
-  const paths = isDir(dir) ? complaintPaths(dir) : [];
+  const paths = hasComplaints ? complaintPaths(dir) : [];
   let worker: ScanWorker | undefined;
   if (paths.length >= PARALLEL_FROM && parallel) worker = early ?? startWorker();
   // Fewer files than it looked: the worker stops unused.

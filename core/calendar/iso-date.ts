@@ -20,41 +20,44 @@ function isLeapYear(year: number): boolean {
  * @example isIsoDate('2028-02-29') // true
  */
 export function isIsoDate(value: string): boolean {
-  // By character codes, as dateParts: every date field of every file passes here.
-  if (value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return false;
+  const parts = readDate(value);
+  return (
+    parts !== undefined &&
+    parts.month >= 1 &&
+    parts.month <= 12 &&
+    parts.day >= 1 &&
+    parts.day <= daysInMonth(parts.year, parts.month)
+  );
+}
+
+/**
+ * The numbers of `YYYY-MM-DD` (any digits, so `2026-13-45` too), or undefined for anything else. By
+ * character codes: every date field of every file and every date the engine touches passes here.
+ */
+function readDate(value: string): { year: number; month: number; day: number } | undefined {
+  if (value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return undefined;
   let year = 0;
   let month = 0;
   let day = 0;
   for (let index = 0; index < 10; index += 1) {
     if (index === 4 || index === 7) continue;
     const digit = value.charCodeAt(index) - 48;
-    if (digit < 0 || digit > 9) return false;
+    if (digit < 0 || digit > 9) return undefined;
     if (index < 4) year = year * 10 + digit;
     else if (index < 7) month = month * 10 + digit;
     else day = day * 10 + digit;
   }
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+  return { year, month, day };
 }
 
 /**
  * Splits an ISO date into its parts. Throws on a malformed date: callers validate input first.
- * Parses by character codes: this runs for every date the engine touches.
  * @example dateParts('2026-03-02') // { year: 2026, month: 3, day: 2 }
  */
 export function dateParts(date: IsoDate): { year: number; month: number; day: number } {
-  if (date.length !== 10 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) {
-    throw new RangeError(`Geen datum in de vorm JJJJ-MM-DD: ${date}`);
-  }
-  const digit = (index: number): number => {
-    const code = date.charCodeAt(index) - 48;
-    if (code < 0 || code > 9) throw new RangeError(`Geen datum in de vorm JJJJ-MM-DD: ${date}`);
-    return code;
-  };
-  return {
-    year: digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3),
-    month: digit(5) * 10 + digit(6),
-    day: digit(8) * 10 + digit(9),
-  };
+  const parts = readDate(date);
+  if (parts === undefined) throw new RangeError(`Geen datum in de vorm JJJJ-MM-DD: ${date}`);
+  return parts;
 }
 
 /**

@@ -317,6 +317,17 @@ function conditionSuffix(step: Step): string {
   return suffix;
 }
 
+/** Where a step or measure stands that was done on `done`, against its due date. */
+function doneState(done: IsoDate, due: IsoDate | null): 'done' | 'done-late' {
+  return due !== null && done > due ? 'done-late' : 'done';
+}
+
+/** Where an open step or measure stands on `today`, against its due date and the due-soon limit. */
+function openState(due: IsoDate | null, today: IsoDate, soonLimit: IsoDate): 'open' | 'due-soon' | 'overdue' {
+  if (due === null) return 'open';
+  return today > due ? 'overdue' : due <= soonLimit ? 'due-soon' : 'open';
+}
+
 /** A step status, written out whole in the order of the JSON output: every one has the same shape. */
 function stepStatus(step: Step, due: IsoDate | null, done: IsoDate | null, status: StepState, explanation: string): StepStatus {
   return { id: step.id, title: step.title, actor: step.actor, due, done, status, explanation };
@@ -352,29 +363,16 @@ export function computeComplaintStatus(
   const steps = complaintSteps(version.regulation).map((step): StepStatus => {
     const done = doneDate(complaint, step) ?? null;
     const { due, explanation } = stepDeadline(step, complaint, version, today);
-    if (done !== null) return stepStatus(step, due, done, due !== null && done > due ? 'done-late' : 'done', explanation);
+    if (done !== null) return stepStatus(step, due, done, doneState(done, due), explanation);
     if (!conditionHolds(step.condition, complaint))
       return stepStatus(step, due, done, 'not-applicable', NOT_APPLICABLE[step.condition ?? 'admissible']);
     if (state !== 'open') return stepStatus(step, due, done, 'not-applicable', NOT_APPLICABLE[state]);
-    const text = explanation + conditionSuffix(step);
-    if (due === null) return stepStatus(step, due, done, 'open', text);
-    return stepStatus(step, due, done, today > due ? 'overdue' : due <= soonLimit ? 'due-soon' : 'open', text);
+    return stepStatus(step, due, done, openState(due, today, soonLimit), explanation + conditionSuffix(step));
   });
   const measures = complaint.measures.map((measure, index): MeasureStatus => {
     const due = measure.due ?? null;
     const done = measure.done ?? null;
-    const status =
-      done !== null
-        ? due !== null && done > due
-          ? 'done-late'
-          : 'done'
-        : due === null
-          ? 'open'
-          : today > due
-            ? 'overdue'
-            : due <= soonLimit
-              ? 'due-soon'
-              : 'open';
+    const status = done === null ? openState(due, today, soonLimit) : doneState(done, due);
     return { number: index + 1, kind: measure.kind, owner: measure.owner ?? complaint.handler ?? null, due, done, status };
   });
   // Object literals written out, not spread: JSON.stringify, which writes every status, is quicker on
