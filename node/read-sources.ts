@@ -170,11 +170,38 @@ export interface ReadFile {
 }
 
 /**
- * Reads a file unless it is over the size limit; one open, fstat and read, as readFileSync does. Never
- * throws for the file itself: a file that cannot be opened, a link, a folder, a pipe or text that is not
- * UTF-8 comes back with its `problem`.
+ * Where files are read into before they are decoded: one buffer per thread, kept for the next file and
+ * grown up to one byte past the size limit.
  */
-export function readFileChecked(path: string, file: string): ReadFile {
+let readBuffer = Buffer.allocUnsafeSlow(64 * 1024);
+
+/**
+ * Reads an opened file into {@link readBuffer}, stopping one byte past the size limit; the bytes read.
+ * `readSync` at the file's position: a pipe or a device has no positions.
+ */
+function readUpToLimit(fd: number): number {
+  let read = 0;
+  for (;;) {
+    if (read === readBuffer.length) {
+      if (read > MAX_FILE_BYTES) return read;
+      const bigger = Buffer.allocUnsafeSlow(Math.min(2 * readBuffer.length, MAX_FILE_BYTES + 1));
+      readBuffer.copy(bigger, 0, 0, read);
+      readBuffer = bigger;
+    }
+    const n = readSync(fd, readBuffer, read, readBuffer.length - read, null);
+    if (n === 0) return read;
+    read += n;
+  }
+}
+
+/**
+ * Reads a file up to the size limit with one open, one or more reads and a close; never throws for the
+ * file itself. A plain file gives its bytes; only when it gives none, too many or an error is `fstat`
+ * asked what it is: a folder (read fails), a pipe (O_NONBLOCK: nothing, or EAGAIN) or an oversized
+ * file. A pipe something is writing to is read as it comes, as a file would be (O_NONBLOCK: it is
+ * never waited for). `bytes` is a view of {@link readBuffer}, valid until the next file is read.
+ */
+function readChecked(path: string, file: string): ReadFile {
   let fd: number;
   try {
     fd = openSync(path, OPEN_FLAGS);
@@ -182,23 +209,26 @@ export function readFileChecked(path: string, file: string): ReadFile {
     return { source: { file, text: '', problem: problemAt(path, error as NodeJS.ErrnoException) } };
   }
   try {
-    const stats = fstatSync(fd);
-    if (!stats.isFile()) return { source: { file, text: '', problem: problemAt(path, undefined, stats) } };
-    const size = stats.size;
-    // An oversized file is never read: the parser reports it from its size alone.
-    if (size > MAX_FILE_BYTES) return { source: { file, text: '', size } };
-    const buffer = Buffer.allocUnsafe(size);
-    let read = 0;
-    while (read < size) {
-      const n = readSync(fd, buffer, read, size - read, read);
-      if (n === 0) break;
-      read += n;
+    let read: number;
+    let failure: NodeJS.ErrnoException | undefined;
+    try {
+      read = readUpToLimit(fd);
+    } catch (error) {
+      read = 0;
+      failure = error as NodeJS.ErrnoException;
     }
-    const bytes = buffer.subarray(0, read);
+    if (read === 0 || read > MAX_FILE_BYTES) {
+      const stats = fstatSync(fd);
+      if (!stats.isFile()) return { source: { file, text: '', problem: problemAt(path, undefined, stats) } };
+      if (failure) return { source: { file, text: '', problem: problemAt(path, failure) } };
+      // An oversized file is read no further: the parser reports it from its size alone.
+      if (read > MAX_FILE_BYTES) return { source: { file, text: '', size: stats.size } };
+    }
+    const bytes = readBuffer.subarray(0, read);
     // Decoding would turn each bad byte into U+FFFD without a word, and `record` would write those back.
     if (!isUtf8(bytes)) {
       const message = 'geen geldige UTF-8-tekst op deze regel; sla het bestand op als UTF-8 (de rest wordt niet gelezen)';
-      return { source: { file, text: '', size, problem: { code: 'encoding', message, line: invalidUtf8Line(bytes) } } };
+      return { source: { file, text: '', size: read, problem: { code: 'encoding', message, line: invalidUtf8Line(bytes) } } };
     }
     return { source: { file, text: bytes.toString('utf8') }, bytes };
   } catch (error) {
@@ -206,6 +236,16 @@ export function readFileChecked(path: string, file: string): ReadFile {
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * Reads a file unless it is over the size limit (see readChecked). Never throws for the file itself: a
+ * file that cannot be opened, a link, a folder, a pipe or text that is not UTF-8 comes back with its
+ * `problem`; `bytes` are the file's own, for a caller that compares them before writing.
+ */
+export function readFileChecked(path: string, file: string): ReadFile {
+  const { source, bytes } = readChecked(path, file);
+  return bytes ? { source, bytes: Buffer.from(bytes) } : { source };
 }
 
 /**
@@ -244,5 +284,5 @@ export function relativeNamer(cwd: string): (path: string) => string {
  */
 export function* readSources(paths: readonly string[], cwd: string): Generator<SourceFile> {
   const nameOf = relativeNamer(cwd);
-  for (const path of paths) yield readFileChecked(path, nameOf(path)).source;
+  for (const path of paths) yield readChecked(path, nameOf(path)).source;
 }

@@ -62,41 +62,54 @@ export type ScanAnswer = { ready: true } | { id: number; scan: PackedScan };
 const BATCH = 50;
 
 /**
- * Packs statuses (see {@link PackedStatuses}), each `file` added as its last field, made safe: values
- * from a file may hold control or format characters, escaped with safeJson. A text whose UTF-8 is as
- * long as the text is ASCII, and JSON.stringify has escaped every control character in it but DEL:
- * such a text (most of them) is safe as it is, known from the byte count the packing needs anyway,
- * without a pass over it.
+ * Where packs are written before each is copied out at its own size: one buffer per thread, kept for
+ * the next pack and grown when a pack needs more (UTF-8 takes at most three bytes per UTF-16 unit).
+ */
+let scratch = Buffer.allocUnsafeSlow(256 * 1024);
+
+/** Room for `units` UTF-16 units more after the first `used` bytes of {@link scratch}. */
+function makeRoom(used: number, units: number): void {
+  if (scratch.length - used >= 3 * units) return;
+  const bigger = Buffer.allocUnsafeSlow(Math.max(2 * scratch.length, used + 3 * units));
+  scratch.copy(bigger, 0, 0, used);
+  scratch = bigger;
+}
+
+/**
+ * Writes `text` at `at` in {@link scratch} made safe, and returns the bytes written. Values from a file
+ * may hold control or format characters, escaped with safeJson. A text whose UTF-8 is as long as the
+ * text is ASCII, and JSON.stringify has escaped every control character in it but DEL: such a text
+ * (most of them) is safe as it is, known from the one pass that encodes it.
+ */
+function writeSafe(text: string, at: number): number {
+  makeRoom(at, text.length);
+  const bytes = scratch.write(text, at);
+  if (bytes === text.length ? !text.includes('\x7f') : safeJson(text) === text) return bytes;
+  const safe = safeJson(text);
+  makeRoom(at, safe.length);
+  return scratch.write(safe, at);
+}
+
+/**
+ * Packs statuses (see {@link PackedStatuses}), each `file` added as its last field, all made safe
+ * (see {@link writeSafe}): the status is written without its closing brace, then `,"file":…}`, with
+ * no copy of either made as a string.
  */
 function packStatuses(statuses: readonly (readonly [file: string, json: string])[]): PackedStatuses {
-  const texts: string[] = [];
-  const sizes: number[] = [];
-  const add = (text: string): number => {
-    let bytes = Buffer.byteLength(text);
-    if (bytes !== text.length || text.includes('\x7f')) {
-      text = safeJson(text);
-      bytes = Buffer.byteLength(text);
-    }
-    texts.push(text);
-    sizes.push(bytes);
-    return bytes;
-  };
-  let size = SEPARATOR.length * Math.max(0, statuses.length - 1);
-  for (const [file, json] of statuses) {
-    // The status without its closing brace, then `,"file":…}`: no copy of either is made.
-    size += add(json) - 1 + FILE_FIELD.length + add(JSON.stringify(file)) + 1;
-  }
-  const text = Buffer.allocUnsafeSlow(size);
   const ends = new Uint32Array(statuses.length);
   let at = 0;
   for (let index = 0; index < statuses.length; index += 1) {
-    if (index > 0) at += text.write(SEPARATOR, at);
-    at += text.write(texts[2 * index] ?? '', at, (sizes[2 * index] ?? 1) - 1);
-    at += text.write(FILE_FIELD, at);
-    at += text.write(texts[2 * index + 1] ?? '', at);
-    text[at++] = 0x7d; // }
+    const [file, json] = statuses[index] ?? ['', '{}'];
+    if (index > 0) at += writeSafe(SEPARATOR, at);
+    at += writeSafe(json, at) - 1;
+    at += writeSafe(FILE_FIELD, at);
+    at += writeSafe(JSON.stringify(file), at);
+    makeRoom(at, 1);
+    scratch[at++] = 0x7d; // }
     ends[index] = at;
   }
+  const text = Buffer.allocUnsafeSlow(at);
+  scratch.copy(text, 0, 0, at);
   return { text, ends };
 }
 

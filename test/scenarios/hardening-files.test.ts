@@ -444,4 +444,35 @@ describe('readFileChecked and listMarkdown (node/read-sources.ts)', () => {
     writeFileSync(join(dir, 'bom.md'), '\uFEFF---\nid: x\n---\n');
     expect(readFileChecked(join(dir, 'bom.md'), 'bom.md').source.text).toBe('\uFEFF---\nid: x\n---\n');
   });
+
+  it('reads a file of any size up to the limit whole, an empty file as empty, and stops past the limit', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'klachten-lezen-'));
+    const read = (name: string) => readFileChecked(join(dir, name), name);
+    // Past the first read's buffer (64 KiB) and just under the limit (256 KiB), with multi-byte letters.
+    for (const [name, size] of [
+      ['groot.md', 100_000],
+      ['grens.md', 256 * 1024 - 200],
+    ] as const) {
+      const text = `---\nid: x\n---\n${'ë'.repeat((size - 14) / 2)}`;
+      writeFileSync(join(dir, name), text);
+      expect(read(name).source).toEqual({ file: name, text });
+    }
+    writeFileSync(join(dir, 'leeg.md'), '');
+    expect(read('leeg.md').source).toEqual({ file: 'leeg.md', text: '' });
+    // Past the limit: not decoded, the size told for the message.
+    writeFileSync(join(dir, 'te-groot.md'), 'x'.repeat(600_000));
+    expect(read('te-groot.md').source).toEqual({ file: 'te-groot.md', text: '', size: 600_000 });
+    // A folder, named as a file could be.
+    mkdirSync(join(dir, 'map.md'));
+    expect(read('map.md').source.problem?.message).toContain('het is een map');
+  });
+
+  it('gives a caller bytes of its own: reading the next file does not change them', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'klachten-lezen-'));
+    writeFileSync(join(dir, 'a.md'), '---\nid: a\n---\n');
+    writeFileSync(join(dir, 'b.md'), '---\nid: b\n---\n');
+    const first = readFileChecked(join(dir, 'a.md'), 'a.md').bytes;
+    readFileChecked(join(dir, 'b.md'), 'b.md');
+    expect(first?.toString('utf8')).toBe('---\nid: a\n---\n');
+  });
 });
