@@ -337,6 +337,10 @@ async function scanInTurns(
   const done: (PackedScan | undefined)[] = [];
   const atWorker = new Map<number, Promise<PackedScan>>();
   let next = 0;
+  // A worker started before the listing has often read the regulations by now: its word that it is
+  // ready comes in on a turn of the event loop, which a first block read here (the slowest, before the
+  // code is compiled: 50–70 ms at 100,000) would put off while the worker waits.
+  if (!worker.ready) await turn();
   for (let first = 0; first < blocks.length;) {
     while (worker.ready && atWorker.size < AHEAD && next < blocks.length) {
       const index = next++;
