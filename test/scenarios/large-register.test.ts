@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateRegister } from '../../bench/generate.ts';
+import { loadRegister } from '../../node/load-register.ts';
 import { buildCli } from '../../tools/build-cli.ts';
 import { SAMPLE_REGULATIONS } from '../builders.ts';
 import { klachten } from './run-cli.ts';
@@ -44,6 +45,31 @@ describe('a register of 4,500 complaints (checked on two threads)', () => {
     expect(complaints.at(-1)?.id).toBe('KL-2024-000001');
     expect(complaints.at(-1)?.file).toMatch(/KL-2026-999999\.md$/);
     expect(complaints.filter((c) => c.id === c.file.split('/').pop()?.replace('.md', ''))).toHaveLength(4500);
+  });
+});
+
+// Fewer files than a second thread pays for (or a machine with one core): the same blocks in turn.
+describe('a register read on one thread', () => {
+  it('hands the statuses over a block at a time, before the last files are read', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'klachten-blokken-'));
+    generateRegister(dir, 600, '2026-11-21');
+    const year = join(dir, 'complaints', '2026');
+    const lastName = readdirSync(year).sort().at(-1) ?? '';
+    let batches = 0;
+    const loaded = await loadRegister({
+      root: dir,
+      register: dir,
+      regulations: SAMPLE_REGULATIONS,
+      today: '2026-11-21',
+      withStatus: true,
+      onStatusJson: () => {
+        // Once the first statuses are handed over, the file read last breaks: it has not been read yet.
+        if (batches++ === 0) writeFileSync(join(year, lastName), '---\nid: [\n---\n');
+      },
+    });
+    expect(loaded.fileCount).toBe(600);
+    expect(loaded.invalid.complaints).toEqual([join('complaints', '2026', lastName)]);
+    expect(batches).toBeGreaterThan(2);
   });
 });
 
