@@ -25,6 +25,7 @@ export function loadSimpleYaml(text: string): Record<string, unknown> | undefine
   const reader = new Reader(text);
   if (reader.count <= 0 || reader.indents[0] !== 0) return undefined;
   const value = reader.mapping(0, 1);
+  // Every line taken: a line no block could take (further in than the keys before it) leaves it to js-yaml.
   return value === UNREAD || reader.at !== reader.count ? undefined : value;
 }
 
@@ -160,8 +161,9 @@ class Reader {
       if (value === UNREAD) return UNREAD;
       map[key] = value;
     }
-    // A line further in than these keys, after a value: uneven indentation, or text over more lines.
-    return this.at < this.count && (this.indents[this.at] ?? 0) > indent ? UNREAD : map;
+    // A line further in than these keys (uneven indentation, a text over more lines) is taken by no
+    // block: the whole text is then js-yaml's (see loadSimpleYaml).
+    return map;
   }
 
   /** The block that starts at the next line, at `indent`: a list or a mapping. */
@@ -180,6 +182,6 @@ class Reader {
       if (value === UNREAD) return UNREAD;
       items.push(value);
     }
-    return this.at < this.count && (this.indents[this.at] ?? 0) > indent ? UNREAD : items;
+    return items;
   }
 }
