@@ -84,8 +84,8 @@ function makeRoom(used: number, units: number): void {
 function writeSafe(text: string, at: number): number {
   makeRoom(at, text.length);
   const bytes = scratch.write(text, at);
-  if (bytes === text.length ? !text.includes('\x7f') : safeJson(text) === text) return bytes;
-  const safe = safeJson(text);
+  const safe = bytes === text.length && !text.includes('\x7f') ? text : safeJson(text);
+  if (safe === text) return bytes;
   makeRoom(at, safe.length);
   return scratch.write(safe, at);
 }
@@ -98,8 +98,7 @@ function writeSafe(text: string, at: number): number {
 function packStatuses(statuses: readonly (readonly [file: string, json: string])[]): PackedStatuses {
   const ends = new Uint32Array(statuses.length);
   let at = 0;
-  for (let index = 0; index < statuses.length; index += 1) {
-    const [file, json] = statuses[index] ?? ['', '{}'];
+  for (const [index, [file, json]] of statuses.entries()) {
     if (index > 0) at += writeSafe(SEPARATOR, at);
     at += writeSafe(json, at) - 1;
     at += writeSafe(FILE_FIELD, at);
