@@ -47,7 +47,9 @@ function random(seed: number): () => number {
 
 /**
  * Writes `count` valid synthetic complaints (obviously fictional) into `<dir>/complaints/<year>/`,
- * received between 2024-03-01 and `today`.
+ * received between 2024-03-01 and `today`, written as the commands write them: a comment on the
+ * complainant, involved staff as a block list (a flow list in every third), a note on one step in ten
+ * (a flow mapping, which js-yaml reads), measures on a quarter of the closed ones.
  */
 export function generateRegister(dir: string, count: number, today: string): void {
   const next = random(count);
@@ -73,19 +75,38 @@ export function generateRegister(dir: string, count: number, today: string): voi
     ];
     if (flow.required === 'dated') lines.push(`dated: ${received}`);
     if (flow.required === 'assignmentEnded') lines.push(`assignmentEnded: ${addDays(received, -7)}`);
+    // As `klachten new` writes them: the comment on the complainant, a block list of involved staff
+    // (every third complaint a flow list, as typed by hand).
     lines.push(
-      'complainant:',
+      'complainant: # persoonsgegevens: blijven in het register',
       `  name: Synthetische Klager ${i}`,
       `  email: synthetisch.${i}@voorbeeld.example`,
       `  address: Benchmarkstraat ${i % 500}, 1234 AB Testdorp`,
+      `handler: behandelaar-${i % 7}`,
     );
-    lines.push(`handler: behandelaar-${i % 7}`, `involved: [coach-${i % 11}]`, 'category: communicatie');
+    if (i % 3 === 0) lines.push(`involved: [coach-${i % 11}]`);
+    else lines.push('involved:', `  - coach-${i % 11}`);
+    lines.push('category: communicatie');
     if (done > 0) {
       lines.push('steps:');
-      flow.steps.slice(0, done).forEach((step, index) => lines.push(`  ${step}: ${addDays(received, 1 + index * 3)}`));
+      flow.steps.slice(0, done).forEach((step, index) => {
+        const on = addDays(received, 1 + index * 3);
+        // One step in ten with a note, as `klachten record --note` writes it.
+        lines.push(i % 10 === index ? `  ${step}: { on: ${on}, note: "Gebeld, terugbelverzoek genoteerd" }` : `  ${step}: ${on}`);
+      });
     }
-    if (done === flow.steps.length)
-      lines.push(`outcome: ${next() < 0.5 ? 'gegrond' : 'ongegrond'}`, `closed: ${addDays(received, flow.steps.length * 3 + 2)}`);
+    if (done === flow.steps.length) {
+      const closed = addDays(received, flow.steps.length * 3 + 2);
+      lines.push(`outcome: ${next() < 0.5 ? 'gegrond' : 'ongegrond'}`, `closed: ${closed}`);
+      if (i % 4 === 0)
+        lines.push(
+          'measures:',
+          '  - kind: corrective',
+          '    description: Werkwijze besproken in het teamoverleg',
+          `    due: ${closed}`,
+          `    done: ${closed}`,
+        );
+    }
     lines.push('---', `Synthetische klacht nummer ${i} voor de benchmark. Niets hiervan is echt.`, '');
     const folder = join(dir, 'complaints', year);
     mkdirSync(folder, { recursive: true });
