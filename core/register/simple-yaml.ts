@@ -7,9 +7,11 @@
  * - words: letters, digits, spaces and `. , @ / _ + ' ( ) -`, starting with a letter, or with a digit
  *   and holding a space (no number does), not ending in a space;
  * - a quoted text on one line without escapes (`'…'` without `'` inside, `"…"` without `"` or `\`);
- * - a flow list of words (`[coach-1, coach-2]`, `[]`).
+ * - a flow list of words (`[coach-1, coach-2]`, `[]`);
+ * - a flow mapping of such values on one line (`{ on: 2026-03-05, note: "…" }`), the words without
+ *   spaces.
  *
- * Anything else (a tab, a carriage return, a comment after a value, a flow mapping, a block text
+ * Anything else (a tab, a carriage return, a comment after a value, a block text
  * `|`, anchors, tags, a key twice, a key that is not a plain name, uneven indentation, nesting deeper
  * than {@link MAX_DEPTH}) gives `undefined`, and the caller reads the text with js-yaml, which then
  * also names any error. Within this shape the result is what js-yaml's `load` gives, key for key and
@@ -84,12 +86,36 @@ function scalar(raw: string): unknown {
   if (WHOLE.test(raw)) return Number(raw);
   const quoted = SINGLE_QUOTED.exec(raw) ?? DOUBLE_QUOTED.exec(raw);
   if (quoted) return quoted[1];
+  if (raw.startsWith('{ ')) return flowMapping(raw);
   if (LIST.test(raw)) {
     if (raw.length === 2) return [];
     const items = raw.slice(1, -1).split(', ');
     return items.some((item) => CORE_WORDS.has(item)) ? UNREAD : items;
   }
   return UNREAD;
+}
+
+/**
+ * One entry of a flow mapping on one line, `key: value` followed by `, ` or ` }`: the value quoted
+ * without escapes, or a bare word without spaces or flow indicators (read as {@link scalar} reads it).
+ */
+const FLOW_ENTRY =
+  /([A-Za-z][A-Za-z0-9-]*): (?:'([\x20-\x26\x28-\x7e\u00A0-\uD7FF\uE000-\uFFFD]*)'|"([\x20\x21\x23-\x5b\x5d-\x7e\u00A0-\uD7FF\uE000-\uFFFD]*)"|([A-Za-z0-9][A-Za-z0-9.@/_+'()\u00C0-\u024F-]*))(, | \}$)/y;
+
+/** A flow mapping on one line, `{ on: 2026-03-05, note: "…" }` as `klachten record --note` writes it. */
+function flowMapping(raw: string): Record<string, unknown> | typeof UNREAD {
+  const map: Record<string, unknown> = {};
+  FLOW_ENTRY.lastIndex = 2;
+  for (;;) {
+    const entry = FLOW_ENTRY.exec(raw);
+    if (entry === null) return UNREAD;
+    const [, key = '', single, double, bare, end] = entry;
+    if (FORBIDDEN.has(key) || CORE_WORDS.has(key) || Object.hasOwn(map, key)) return UNREAD;
+    const value = single ?? double ?? scalar(bare ?? '');
+    if (value === UNREAD) return UNREAD;
+    map[key] = value;
+    if (end === ' }') return map;
+  }
 }
 
 /** The lines that hold something (not blank, not only a comment), each with its indentation. */
