@@ -49,7 +49,7 @@ function random(seed: number): () => number {
  * Writes `count` valid synthetic complaints (obviously fictional) into `<dir>/complaints/<year>/`,
  * received between 2024-03-01 and `today`, written as the commands write them: a comment on the
  * complainant, involved staff as a block list (a flow list in every third), a note on one step in ten
- * (a flow mapping, which js-yaml reads), measures on a quarter of the closed ones.
+ * (a flow mapping; one in five of those with escaped quotes), measures on a quarter of the closed ones.
  */
 export function generateRegister(dir: string, count: number, today: string): void {
   const next = random(count);
@@ -91,8 +91,10 @@ export function generateRegister(dir: string, count: number, today: string): voi
       lines.push('steps:');
       flow.steps.slice(0, done).forEach((step, index) => {
         const on = addDays(received, 1 + index * 3);
-        // One step in ten with a note, as `klachten record --note` writes it.
-        lines.push(i % 10 === index ? `  ${step}: { on: ${on}, note: "Gebeld, terugbelverzoek genoteerd" }` : `  ${step}: ${on}`);
+        // One step in ten with a note, as `klachten record --note` writes it (JSON: quotes in a note
+        // are escaped, and such a file is js-yaml's to read).
+        const note = i % 50 === 0 ? 'Klager zei: \\"bel morgen\\"' : 'Gebeld, terugbelverzoek genoteerd';
+        lines.push(i % 10 === index ? `  ${step}: { on: ${on}, note: "${note}" }` : `  ${step}: ${on}`);
       });
     }
     if (done === flow.steps.length) {
