@@ -16,7 +16,7 @@
  * than {@link MAX_DEPTH}) gives `undefined`, and the caller reads the text with js-yaml, which then
  * also names any error. Within this shape the result is what js-yaml's `load` gives, key for key and
  * type for type (test/core/simple-yaml.test.ts compares the two on the sample register, the bench
- * register and generated text full of near misses); it takes a quarter of the time, and reading a
+ * register and generated text full of near misses); it takes about a third of the time, and reading a
  * large register spends most of its time reading YAML.
  * @example loadSimpleYaml('id: KL-2026-0001\nsteps:\n  geregistreerd: 2026-03-05\n') // { id: 'KL-2026-0001', steps: { geregistreerd: '2026-03-05' } }
  * @example loadSimpleYaml('id: KL-2026-0001 # nummer\n') // undefined: js-yaml reads it
