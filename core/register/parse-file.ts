@@ -13,7 +13,7 @@ const MAX_DEPTH = 20;
 /**
  * Loads front-matter YAML the one safe way: no aliases, no deep nesting, js-yaml's default tags only.
  * Front matter of the plain shape most complaint files have is read by {@link loadSimpleYaml}, with the
- * same result in about a third of the time; the rest by js-yaml. Throws js-yaml's error (with `mark` and
+ * same result in a third to a half of the time; the rest by js-yaml. Throws js-yaml's error (with `mark` and
  * `reason`) on bad YAML.
  * @example loadYaml('id: KL-2026-0001', 'x.md') // { id: 'KL-2026-0001' }
  */
