@@ -175,6 +175,37 @@ describe('loadSimpleYaml (core/register/simple-yaml.ts)', () => {
     }
   });
 
+  it('reads hostile and personal values as js-yaml does, and leaves indicators to it', () => {
+    const text = [
+      "handler: '::error file=x.md::boem'",
+      'organisation: "<!-- verborgen --> <script>alert(1)</script>"',
+      "category: '@everyone'",
+      'channel: Jan de Vries, 06-12345678',
+      'steps:',
+      '  gebeld: { on: 2026-03-07, note: "::add-mask::geheim" }',
+      '',
+    ].join('\n');
+    expect(loadSimpleYaml(text)).toStrictEqual({
+      handler: '::error file=x.md::boem',
+      organisation: '<!-- verborgen --> <script>alert(1)</script>',
+      category: '@everyone',
+      channel: 'Jan de Vries, 06-12345678',
+      steps: { gebeld: { on: '2026-03-07', note: '::add-mask::geheim' } },
+    });
+    agrees(text);
+    for (const hostile of [
+      'a: @everyone\n',
+      'a: ::error\n',
+      'a: <!-- x -->\n',
+      'a: x\u001b[31m\n',
+      'a: "x\u0007"\n',
+      'a: "\u202e"\n',
+    ]) {
+      agrees(hostile);
+      if (!hostile.includes('\u202e')) expect(loadSimpleYaml(hostile), JSON.stringify(hostile)).toBeUndefined();
+    }
+  });
+
   it('agrees with js-yaml on the bench register’s complaints, and reads every one without an escape', () => {
     const dir = mkdtempSync(join(tmpdir(), 'klachten-yaml-'));
     generateRegister(dir, 1000, '2026-11-21');
