@@ -210,8 +210,7 @@ function plainDeadline(
   let deadlineOf = known.byStart.get(start);
   if (!deadlineOf) {
     const { due, parts } = countDeadline(deadline, start, version);
-    if (parts.length > 1) parts.push(`uiterlijk ${formatDate(due)}`);
-    deadlineOf = Object.freeze({ due, explanation: parts.join('; ') });
+    deadlineOf = Object.freeze(explained(due, parts));
     known.byStart.set(start, deadlineOf);
   }
   return deadlineOf;
@@ -271,6 +270,11 @@ export function stepDeadline(
       );
     }
   }
+  return explained(due, parts);
+}
+
+/** A due date with how it came about: the parts of the count, and the date itself when there are several. */
+function explained(due: IsoDate, parts: string[]): StepDeadline {
   if (parts.length > 1) parts.push(`uiterlijk ${formatDate(due)}`);
   return { due, explanation: parts.join('; ') };
 }

@@ -4,7 +4,7 @@ import { errorToDiagnostic, RegisterError, type Diagnostic } from './diagnostic.
 import { formatFieldPath, formatIssue, formatPath } from './format-issue.ts';
 import { splitFrontMatter } from './front-matter.ts';
 import { createLocator } from './locate.ts';
-import { loadSimpleYaml } from './simple-yaml.ts';
+import { FORBIDDEN_KEYS, loadSimpleYaml } from './simple-yaml.ts';
 import { findCutComments, findLineMistakes, findMergeConflicts } from './yaml-mistakes.ts';
 
 /** Nesting deeper than this is refused; a complaint file is four levels deep at most. */
@@ -21,8 +21,6 @@ export function loadYaml(yaml: string, file: string): unknown {
   return loadSimpleYaml(yaml) ?? load(yaml, { maxAliases: 0, maxDepth: MAX_DEPTH, filename: file });
 }
 
-/** Keys that JavaScript objects treat specially: a value under one could be dropped unseen by a later step. */
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /**
  * The paths of every `__proto__`, `constructor` or `prototype` key in loaded YAML, in document order.

@@ -52,8 +52,19 @@ const COMMENT = /^ *#/;
  */
 const NON_PRINTABLE = /[\p{Cc}\p{Cs}\uFFFE\uFFFF]/u;
 
-/** Keys JavaScript objects treat specially: js-yaml reads them, and the caller refuses them. */
-const FORBIDDEN = new Set(['constructor', 'prototype']);
+/**
+ * Keys that JavaScript objects treat specially: js-yaml reads them as own keys, and parseFrontMatterFile
+ * refuses them (zod and object spreads would drop them or their value); this reader leaves them to js-yaml.
+ */
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * Whether a key is js-yaml's to read: a key twice, a special key, or a core word (null or a boolean to
+ * js-yaml: `null:` and `Null:` would be one key twice).
+ */
+function leftToJsYaml(map: Record<string, unknown>, key: string): boolean {
+  return FORBIDDEN_KEYS.has(key) || CORE_WORDS.has(key) || Object.hasOwn(map, key);
+}
 
 /** The words YAML's core schema reads as null or a boolean, and what they are. */
 const CORE_WORDS = new Map<string, null | boolean>([
@@ -118,7 +129,7 @@ function flowMapping(raw: string): Record<string, unknown> | typeof UNREAD {
     const entry = FLOW_ENTRY.exec(raw);
     if (entry === null) return UNREAD;
     const [, key = '', single, double, bare, end] = entry;
-    if (FORBIDDEN.has(key) || CORE_WORDS.has(key) || Object.hasOwn(map, key)) return UNREAD;
+    if (leftToJsYaml(map, key)) return UNREAD;
     const value = single ?? double ?? scalar(bare ?? '');
     if (value === UNREAD) return UNREAD;
     map[key] = value;
@@ -181,7 +192,7 @@ class Reader {
       const key = entry[1] ?? '';
       const rest = entry[2];
       // A core word as a key is null or a boolean to js-yaml: `null:` and `Null:` would be one key twice.
-      if (FORBIDDEN.has(key) || CORE_WORDS.has(key) || Object.hasOwn(map, key)) return UNREAD;
+      if (leftToJsYaml(map, key)) return UNREAD;
       let value: unknown;
       if (rest === undefined || COMMENT.test(rest)) {
         if (rest !== undefined && NON_PRINTABLE.test(rest)) return UNREAD;
